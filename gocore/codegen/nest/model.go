@@ -1,0 +1,575 @@
+package nest
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"nestml_go/gocore/ir"
+)
+
+// member is one variable of a nested struct.
+type member struct {
+	Name   string // NESTML name = status key
+	CName  string // C++ member name
+	Type   string // C++ type
+	Key    string // C++ expression of the status key (X_names::_name)
+	Ref    string // C++ lvalue inside member functions (P_.x, S_.ode_state[...])
+	TmpRef string // lvalue in the set_status temporaries (ptmp.x, stmp....)
+	Read   string // C++ statement reading it from d into TmpRef
+	Unit   string
+}
+
+// receptor is one NEST spike receptor (rport) and the buffers it feeds.
+type receptor struct {
+	Index int      // rport (0-based)
+	Names []string // upper-case port names for receptor_types
+	// Buffer indices (= spike port indices), -1 if absent.
+	Plain, Exc, Inh int
+}
+
+type keyDecl struct{ Ident, Key string }
+
+type recordable struct {
+	Name, Getter, Expr, Key string
+}
+
+type blockData struct {
+	Index   int
+	N, M    int
+	Vars    string // "I_syn_exc, I_syn_inh, V_m"
+	Compute string // code computing P and Q (inside recompute_internal_variables)
+}
+
+// neuronData is the template data of one neuron.
+type neuronData struct {
+	Banner        string
+	Name          string
+	Guard         string
+	Parent        string
+	ParentInclude string
+	Keys          []keyDecl
+	Params        []member
+	ODEStates     []member
+	OtherStates   []member
+	Internals     []member
+	Blocks        []blockData
+	Recordables   []recordable
+
+	NumSpikeBuffers    int
+	NumReceptors       int
+	MultiReceptor      bool
+	Receptors          []receptor
+	NumContinuousPorts int
+	ContinuousPorts    []keyDecl // Ident = upper-case name, Key = index
+
+	ConstructorBody string
+	RecomputeBody   string
+	UpdateBody      string
+	HandleSpikeBody string
+	GuardBody       string
+}
+
+// buildNeuron prepares the template data of model m.
+func buildNeuron(m *ir.Model, name string, opts Options, banner string) (*neuronData, error) {
+	d := &neuronData{
+		Banner:        banner,
+		Name:          name,
+		Guard:         strings.ToUpper(name) + "_H",
+		Parent:        opts.ParentClass,
+		ParentInclude: opts.ParentInclude,
+	}
+	p := newPrinter(m)
+	names := name + "_names"
+	seen := map[string]string{}
+	key := func(n, what string) (string, error) {
+		if prev, ok := seen[n]; ok {
+			return "", fmt.Errorf("name %q is used by both a %s and a %s", n, prev, what)
+		}
+		seen[n] = what
+		d.Keys = append(d.Keys, keyDecl{"_" + n, n})
+		return names + "::_" + n, nil
+	}
+	readStmt := func(t ctype, k, lv string) string {
+		switch t {
+		case tLong:
+			return fmt.Sprintf("d.update_integer_value( %s, %s );", k, lv)
+		case tBool:
+			return fmt.Sprintf("d.update_value( %s, %s );", k, lv)
+		}
+		return fmt.Sprintf("update_value_param( d, %s, %s, this );", k, lv)
+	}
+	mk := func(v *ir.Var, what, ref, tmpRef string) (member, error) {
+		if v == nil {
+			return member{}, fmt.Errorf("nil %s", what)
+		}
+		if !isIdent(v.Name) {
+			return member{}, fmt.Errorf("%s name %q is not an identifier", what, v.Name)
+		}
+		t, err := typeOf(v.Type)
+		if err != nil {
+			return member{}, fmt.Errorf("%s %s: %v", what, v.Name, err)
+		}
+		k, err := key(v.Name, what)
+		if err != nil {
+			return member{}, err
+		}
+		return member{Name: v.Name, CName: cppName(v.Name), Type: t.String(), Key: k, Ref: ref, TmpRef: tmpRef,
+			Read: readStmt(t, k, tmpRef), Unit: oneLine(v.Unit)}, nil
+	}
+	for _, v := range m.Params {
+		mem, err := mk(v, "parameter", "P_."+cppName(v.Name), "ptmp."+cppName(v.Name))
+		if err != nil {
+			return nil, err
+		}
+		d.Params = append(d.Params, mem)
+	}
+	for _, v := range m.State {
+		if v == nil {
+			return nil, fmt.Errorf("nil state variable")
+		}
+		var mem member
+		var err error
+		if v.HasODE {
+			if v.Type != ir.Real {
+				return nil, fmt.Errorf("state variable %s has an ODE but is not real", v.Name)
+			}
+			el := "ode_state[ State_::" + cppName(v.Name) + " ]"
+			mem, err = mk(v, "state variable", "S_."+el, "stmp."+el)
+			if err == nil {
+				d.ODEStates = append(d.ODEStates, mem)
+			}
+		} else {
+			mem, err = mk(v, "state variable", "S_."+cppName(v.Name), "stmp."+cppName(v.Name))
+			if err == nil {
+				d.OtherStates = append(d.OtherStates, mem)
+			}
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	for _, v := range m.Internals {
+		mem, err := mk(v, "internal", "V_."+cppName(v.Name), "")
+		if err != nil {
+			return nil, err
+		}
+		mem.Read = ""
+		d.Internals = append(d.Internals, mem)
+	}
+
+	// Recordables: state variables by name.
+	stateByName := map[string]*ir.Var{}
+	for _, v := range m.State {
+		stateByName[v.Name] = v
+	}
+	for _, rn := range m.Recordables {
+		v, ok := stateByName[rn]
+		if !ok {
+			return nil, fmt.Errorf("recordable %q is not a state variable", rn)
+		}
+		ref, t, err := p.ref(&ir.Ref{Kind: ir.KState, Index: v.Index, Name: v.Name})
+		if err != nil {
+			return nil, err
+		}
+		d.Recordables = append(d.Recordables, recordable{Name: rn, Getter: getterName(v.Name), Expr: toDouble(ref, t), Key: names + "::_" + rn})
+	}
+	sort.SliceStable(d.Recordables, func(i, j int) bool { return d.Recordables[i].Name < d.Recordables[j].Name })
+
+	// Input ports.
+	if err := assignReceptors(m, d); err != nil {
+		return nil, err
+	}
+	d.NumContinuousPorts = len(m.ContPorts)
+	for i, cp := range m.ContPorts {
+		if cp == nil || cp.Index != i {
+			return nil, fmt.Errorf("continuous port %d has a wrong index", i)
+		}
+		d.ContinuousPorts = append(d.ContinuousPorts, keyDecl{strings.ToUpper(cp.Name), fmt.Sprint(i)})
+	}
+
+	// Constructor: parameter defaults, internals + propagators, state initial values.
+	{
+		c := &code{indent: 1}
+		c.line("// parameter defaults")
+		for i, v := range m.Params {
+			s, t, err := p.expr(v.Init)
+			if err != nil {
+				return nil, fmt.Errorf("default of parameter %s: %v", v.Name, err)
+			}
+			c.line("%s = %s;", d.Params[i].Ref, convert(s, t, mustType(v.Type)))
+		}
+		c.line("// internals and propagators")
+		c.line("recompute_internal_variables();")
+		c.line("// initial values of the state")
+		for _, v := range m.State {
+			s, t, err := p.expr(v.Init)
+			if err != nil {
+				return nil, fmt.Errorf("initial value of %s: %v", v.Name, err)
+			}
+			lv, lt, err := p.ref(&ir.Ref{Kind: ir.KState, Index: v.Index, Name: v.Name})
+			if err != nil {
+				return nil, err
+			}
+			c.line("%s = %s;", lv, convert(s, t, lt))
+		}
+		d.ConstructorBody = c.String()
+	}
+
+	// recompute_internal_variables: internals in order, then the propagators.
+	{
+		c := &code{indent: 1}
+		for i, v := range m.Internals {
+			s, t, err := p.expr(v.Init)
+			if err != nil {
+				return nil, fmt.Errorf("internal %s: %v", v.Name, err)
+			}
+			c.line("%s = %s;", d.Internals[i].Ref, convert(s, t, mustType(v.Type)))
+		}
+		for b, blk := range m.Analytic {
+			bd, err := p.blockCompute(c, b, blk, name)
+			if err != nil {
+				return nil, err
+			}
+			d.Blocks = append(d.Blocks, bd)
+		}
+		d.RecomputeBody = c.String()
+	}
+
+	// Parameter guards (checked after committing, nest_target.md §4.10).
+	{
+		c := &code{indent: 1}
+		for _, v := range m.Params {
+			if v.Guard == nil {
+				continue
+			}
+			s, t, err := p.expr(v.Guard)
+			if err != nil {
+				return nil, fmt.Errorf("guard of parameter %s: %v", v.Name, err)
+			}
+			text := v.GuardText
+			if text == "" {
+				text = v.Name
+			}
+			c.open("if ( not %s )", toBool(s, t))
+			c.line("throw BadProperty( %s );", cString("The constraint '"+text+"' is violated!"))
+			c.close()
+		}
+		d.GuardBody = c.String()
+	}
+
+	// handle(SpikeEvent&)
+	{
+		c := &code{indent: 1}
+		for _, r := range d.Receptors {
+			c.open("if ( rport == %d )", r.Index)
+			add := func(buf int, val string) {
+				c.line("B_.spike_inputs_[ %d ].add_value( slot, %s );", buf, val)
+				c.line("B_.spike_input_received_[ %d ].add_value( slot, 1.0 );", buf)
+			}
+			switch {
+			case r.Exc >= 0 && r.Inh >= 0:
+				c.open("if ( weight >= 0.0 )")
+				add(r.Exc, "s")
+				c.close()
+				c.open("else")
+				add(r.Inh, "-s")
+				c.close()
+			case r.Inh >= 0:
+				add(r.Inh, "-s")
+			case r.Exc >= 0:
+				add(r.Exc, "s")
+			default:
+				add(r.Plain, "s")
+			}
+			c.close()
+		}
+		d.HandleSpikeBody = c.String()
+	}
+
+	// update(): the per-step program.
+	{
+		p.inUpdate = true
+		c := &code{indent: 2}
+		c.line("// 4. update block")
+		if err := p.stmts(c, m.Update); err != nil {
+			return nil, fmt.Errorf("update block: %v", err)
+		}
+		c.line("// 5. onReceive handlers of ports that received spikes in this step")
+		for i, h := range m.OnReceive {
+			if h == nil || h.Port < 0 || h.Port >= len(m.SpikePorts) {
+				return nil, fmt.Errorf("onReceive handler %d has an invalid port", i)
+			}
+			if err := p.block(c, fmt.Sprintf("if ( B_.spike_input_received_grid_sum_[ %d ] != 0.0 ) // onReceive(%s)", h.Port, m.SpikePorts[h.Port].Name), h.Body); err != nil {
+				return nil, fmt.Errorf("onReceive(%s): %v", m.SpikePorts[h.Port].Name, err)
+			}
+		}
+		c.line("// 8. onCondition handlers")
+		for i, h := range m.OnCondition {
+			if h == nil {
+				return nil, fmt.Errorf("onCondition handler %d is nil", i)
+			}
+			s, t, err := p.expr(h.Cond)
+			if err != nil {
+				return nil, fmt.Errorf("onCondition %d: %v", i, err)
+			}
+			if err := p.block(c, "if ( "+toBool(s, t)+" )", h.Body); err != nil {
+				return nil, fmt.Errorf("onCondition %d: %v", i, err)
+			}
+		}
+		p.inUpdate = false
+		d.UpdateBody = c.String()
+	}
+	return d, nil
+}
+
+func mustType(t ir.Type) ctype {
+	ct, _ := typeOf(t)
+	return ct
+}
+
+// getterReserved are getter names that would clash with methods of NEST's
+// Node classes.
+var getterReserved = map[string]bool{
+	"status": true, "name": true, "node_id": true, "model_id": true, "thread": true, "vp": true,
+	"element_type": true, "spiketime_ms": true, "history": true, "K_value": true, "K_values": true,
+	"synaptic_elements": true, "tau_minus": true, "tau_minus_triplet": true, "nc": true,
+	"thread_lid": true, "local_receiver": true, "frozen": true,
+}
+
+func getterName(n string) string {
+	if getterReserved[n] {
+		return "get_" + n + "__"
+	}
+	return "get_" + cppName(n)
+}
+
+// assignReceptors numbers the spike receptors (nest_target.md §4.4).
+func assignReceptors(m *ir.Model, d *neuronData) error {
+	d.NumSpikeBuffers = len(m.SpikePorts)
+	used := make([]bool, len(m.SpikePorts))
+	for i, sp := range m.SpikePorts {
+		if sp == nil || sp.Index != i {
+			return fmt.Errorf("spike port %d has a wrong index", i)
+		}
+		switch sp.Qualifier {
+		case "", "excitatory", "inhibitory":
+		default:
+			return fmt.Errorf("spike port %s has an unknown qualifier %q", sp.Name, sp.Qualifier)
+		}
+	}
+	for i, sp := range m.SpikePorts {
+		if used[i] {
+			continue
+		}
+		used[i] = true
+		r := receptor{Index: len(d.Receptors), Names: []string{strings.ToUpper(sp.Name)}, Plain: -1, Exc: -1, Inh: -1}
+		switch sp.Qualifier {
+		case "":
+			r.Plain = i
+		case "excitatory", "inhibitory":
+			other := "inhibitory"
+			if sp.Qualifier == "inhibitory" {
+				other = "excitatory"
+			}
+			partner := -1
+			for j := i + 1; j < len(m.SpikePorts); j++ {
+				if !used[j] && m.SpikePorts[j].Qualifier == other {
+					partner = j
+					break
+				}
+			}
+			if sp.Qualifier == "excitatory" {
+				r.Exc = i
+				r.Inh = partner
+			} else {
+				r.Inh = i
+				r.Exc = partner
+			}
+			if partner >= 0 {
+				used[partner] = true
+				r.Names = append(r.Names, strings.ToUpper(m.SpikePorts[partner].Name))
+			}
+		}
+		d.Receptors = append(d.Receptors, r)
+	}
+	d.NumReceptors = len(d.Receptors)
+	d.MultiReceptor = d.NumReceptors > 1
+	return nil
+}
+
+// blockCompute prints the computation of the propagators of analytic block
+// b into c (inside recompute_internal_variables).
+func (p *printer) blockCompute(c *code, b int, blk *ir.AnalyticBlock, model string) (blockData, error) {
+	n := len(blk.Vars)
+	if n == 0 {
+		return blockData{}, fmt.Errorf("analytic block %d is empty", b)
+	}
+	k := len(blk.Channels)
+	if len(blk.BCols) != k {
+		return blockData{}, fmt.Errorf("analytic block %d: %d channels but %d B columns", b, k, len(blk.BCols))
+	}
+	m := 1 + k
+	if len(blk.A) != n {
+		return blockData{}, fmt.Errorf("analytic block %d: A has %d rows, want %d", b, len(blk.A), n)
+	}
+	if blk.B0 != nil && len(blk.B0) != n {
+		return blockData{}, fmt.Errorf("analytic block %d: B0 has %d rows, want %d", b, len(blk.B0), n)
+	}
+	vars := make([]string, n)
+	for i, si := range blk.Vars {
+		if si < 0 || si >= len(p.m.State) {
+			return blockData{}, fmt.Errorf("analytic block %d: state index %d out of range", b, si)
+		}
+		vars[i] = p.m.State[si].Name
+	}
+	ev := func(e ir.Expr, what string) (string, error) {
+		if e == nil {
+			return "0.0", nil
+		}
+		s, t, err := p.expr(e)
+		if err != nil {
+			return "", fmt.Errorf("analytic block %d (%s), %s: %v", b, strings.Join(vars, ", "), what, err)
+		}
+		return toDouble(s, t), nil
+	}
+	aEntries := make([]string, 0, n*n)
+	for i := 0; i < n; i++ {
+		if blk.A[i] != nil && len(blk.A[i]) != n {
+			return blockData{}, fmt.Errorf("analytic block %d: A row %d has %d entries, want %d", b, i, len(blk.A[i]), n)
+		}
+		for j := 0; j < n; j++ {
+			var e ir.Expr
+			if blk.A[i] != nil {
+				e = blk.A[i][j]
+			}
+			s, err := ev(e, fmt.Sprintf("A[%d][%d]", i, j))
+			if err != nil {
+				return blockData{}, err
+			}
+			aEntries = append(aEntries, s)
+		}
+	}
+	cEntries := make([]string, 0, n*m)
+	for i := 0; i < n; i++ {
+		var e ir.Expr
+		if blk.B0 != nil {
+			e = blk.B0[i]
+		}
+		s, err := ev(e, fmt.Sprintf("B0[%d]", i))
+		if err != nil {
+			return blockData{}, err
+		}
+		cEntries = append(cEntries, s)
+		for kk := 0; kk < k; kk++ {
+			col := blk.BCols[kk]
+			if col != nil && len(col) != n {
+				return blockData{}, fmt.Errorf("analytic block %d: B column %d has %d entries, want %d", b, kk, len(col), n)
+			}
+			var e ir.Expr
+			if col != nil {
+				e = col[i]
+			}
+			s, err := ev(e, fmt.Sprintf("B[%d][%d]", i, kk))
+			if err != nil {
+				return blockData{}, err
+			}
+			cEntries = append(cEntries, s)
+		}
+	}
+	// Parameters and internals used, for the error message.
+	used := map[string]bool{}
+	var usedList []string
+	var collect func(e ir.Expr)
+	collect = func(e ir.Expr) {
+		switch e := e.(type) {
+		case *ir.Ref:
+			if (e.Kind == ir.KParam || e.Kind == ir.KInternal) && !used[e.Name] {
+				used[e.Name] = true
+				usedList = append(usedList, e.Name)
+			}
+		case *ir.Unary:
+			collect(e.X)
+		case *ir.Binary:
+			collect(e.L)
+			collect(e.R)
+		case *ir.Cond:
+			collect(e.C)
+			collect(e.Then)
+			collect(e.Else)
+		case *ir.Call:
+			for _, a := range e.Args {
+				collect(a)
+			}
+		}
+	}
+	for _, row := range blk.A {
+		for _, e := range row {
+			collect(e)
+		}
+	}
+	for _, e := range blk.B0 {
+		collect(e)
+	}
+	for _, col := range blk.BCols {
+		for _, e := range col {
+			collect(e)
+		}
+	}
+	valueMsg := "\"h = \" + nestml_go_num_( V_.__h )"
+	for _, u := range usedList {
+		var r *ir.Ref
+		for _, v := range p.m.Params {
+			if v.Name == u {
+				r = &ir.Ref{Kind: ir.KParam, Index: v.Index, Name: v.Name}
+			}
+		}
+		for _, v := range p.m.Internals {
+			if v.Name == u {
+				r = &ir.Ref{Kind: ir.KInternal, Index: v.Index, Name: v.Name}
+			}
+		}
+		if r == nil {
+			continue
+		}
+		s, t, err := p.ref(r)
+		if err != nil {
+			return blockData{}, err
+		}
+		valueMsg += " + \", " + u + " = \" + nestml_go_num_( " + toDouble(s, t) + " )"
+	}
+
+	what := fmt.Sprintf("%s: propagators of the analytic block {%s}", model, strings.Join(vars, ", "))
+	c.line("// propagators of the analytic block %d {%s}: P = exp(A h), Q = Gamma [b0 | B]", b, strings.Join(vars, ", "))
+	c.line("{")
+	c.indent++
+	c.line("const double A[ %d ] = {", n*n)
+	for i := 0; i < n; i++ {
+		c.line("  %s,", strings.Join(aEntries[i*n:(i+1)*n], ", "))
+	}
+	c.line("};")
+	c.line("const double C[ %d ] = {", n*m)
+	for i := 0; i < n; i++ {
+		c.line("  %s,", strings.Join(cEntries[i*m:(i+1)*m], ", "))
+	}
+	c.line("};")
+	c.open("try")
+	c.line("nestml_go::propagator( A, %d, C, %d, V_.__h, V_.__P_%d, V_.__Q_%d );", n, m, b, b)
+	c.close()
+	c.open("catch ( const std::exception& ex )")
+	c.line("throw BadProperty( std::string( %s ) + ex.what() + \" (\" + %s + \")\" );", cString(what+" could not be computed: "), valueMsg)
+	c.close()
+	c.open("for ( int i = 0; i < %d; ++i )", n*n)
+	c.open("if ( not std::isfinite( V_.__P_%d[ i ] ) )", b)
+	c.line("throw BadProperty( std::string( %s ) + %s );", cString(what+" are not finite: "), valueMsg)
+	c.close()
+	c.close()
+	c.open("for ( int i = 0; i < %d; ++i )", n*m)
+	c.open("if ( not std::isfinite( V_.__Q_%d[ i ] ) )", b)
+	c.line("throw BadProperty( std::string( %s ) + %s );", cString(what+" are not finite: "), valueMsg)
+	c.close()
+	c.close()
+	c.indent--
+	c.line("}")
+	return blockData{Index: b, N: n, M: m, Vars: strings.Join(vars, ", ")}, nil
+}

@@ -1,0 +1,82 @@
+// Package nest prints a NEST Simulator extension module (C++) from lowered
+// ir.Model values (nest_target.md §1–§7). It is a printer of the IR: every
+// semantic decision (step order, integration, resets) comes from the IR, and
+// the C++ skeletons come from the text/template files embedded from
+// cpp_templates/.
+package nest
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Version is the nestml_go version written into the header comment of every
+// generated file. The default is a placeholder; the library entry point sets
+// it to the real version (pybind/version.go) before generating.
+var Version = "0.1.0"
+
+// Options configure Generate. The zero value is usable: every empty field
+// takes the default given in its comment.
+type Options struct {
+	// ModuleName is the name of the extension module (file <ModuleName>.so,
+	// global <ModuleName>_LTX_module); it must end in "module".
+	// Default "nestmlmodule".
+	ModuleName string
+	// Suffix is appended to every model name (class, file and NEST model
+	// name), e.g. "_nestml". Default "".
+	Suffix string
+	// ParentClass is the base class of generated neurons, "ArchivingNode"
+	// (default) or "StructuralPlasticityNode"; ParentInclude is its header
+	// (default "archiving_node.h", resp. "structural_plasticity_node.h").
+	ParentClass, ParentInclude string
+	// NestVersion is the targeted NEST version: "3.10" (default), "v3.10" or
+	// "main" (treated as 3.10). Older versions (SLI dictionary API) are not
+	// supported by this printer yet.
+	NestVersion string
+}
+
+// normalized returns a copy of o with defaults filled in, or an error for
+// invalid values.
+func (o Options) normalized() (Options, error) {
+	if o.ModuleName == "" {
+		o.ModuleName = "nestmlmodule"
+	}
+	if !strings.HasSuffix(o.ModuleName, "module") {
+		return o, fmt.Errorf("nest codegen: module name %q must end in \"module\"", o.ModuleName)
+	}
+	if !isIdent(o.ModuleName) {
+		return o, fmt.Errorf("nest codegen: module name %q is not a valid C++ identifier", o.ModuleName)
+	}
+	if o.Suffix != "" && !isIdentTail(o.Suffix) {
+		return o, fmt.Errorf("nest codegen: suffix %q may contain only letters, digits and '_'", o.Suffix)
+	}
+	if o.ParentClass == "" {
+		o.ParentClass = "ArchivingNode"
+	}
+	if o.ParentInclude == "" {
+		switch o.ParentClass {
+		case "StructuralPlasticityNode":
+			o.ParentInclude = "structural_plasticity_node.h"
+		default:
+			o.ParentInclude = "archiving_node.h"
+		}
+	}
+	if !isIdent(o.ParentClass) {
+		return o, fmt.Errorf("nest codegen: parent class %q is not a valid C++ identifier", o.ParentClass)
+	}
+	v := strings.TrimPrefix(strings.TrimSpace(o.NestVersion), "v")
+	switch {
+	case v == "":
+		v = "3.10"
+	case v == "main":
+		v = "3.10"
+	case v == "3.10" || strings.HasPrefix(v, "3.10."):
+		v = "3.10"
+	case v == "3.8" || v == "3.9" || strings.HasPrefix(v, "3.8.") || strings.HasPrefix(v, "3.9."):
+		return o, fmt.Errorf("nest codegen: NEST %s (SLI DictionaryDatum API) is not supported by this generator yet; use NEST 3.10", o.NestVersion)
+	default:
+		return o, fmt.Errorf("nest codegen: unsupported NEST version %q (supported: 3.10, main)", o.NestVersion)
+	}
+	o.NestVersion = v
+	return o, nil
+}

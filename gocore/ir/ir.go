@@ -1,0 +1,241 @@
+// Package ir is the target-neutral lowered form of a checked and analysed
+// NESTML model: its variables in internal units, its analytic (propagator)
+// blocks and numeric ODE systems, and the per-step program in the fixed NEST
+// step order. Every backend (the Go engine, the NEST C++ generator, the Loihi
+// generator) executes exactly this program, which is what makes them agree.
+//
+// All values in the IR are plain float64 numbers in the internal unit system
+// of language.md §7.2 (ms, pA, mV, pF, nS, …): unit conversion factors have
+// been folded into the expressions during lowering.
+package ir
+
+// Model is one lowered neuron model.
+type Model struct {
+	Name       string
+	SourceFile string
+	SourceHash string // hex SHA-256 of the source text
+
+	Params    []*Var // parameters, in declaration order
+	State     []*Var // state variables (ODE states first in declaration order, then the others)
+	Internals []*Var // internals in declaration order; Init evaluated after Params
+
+	SpikePorts []*Port
+	ContPorts  []*Port
+
+	// Analytic holds the exactly solved linear blocks (propagators).
+	Analytic []*AnalyticBlock
+
+	// Update, OnReceive, OnCondition are the statement lists of the model's
+	// blocks. Per step, a backend runs (nest_target.md §4.5):
+	//   1. latch spike inputs into the spike ports' step values
+	//   4. Update
+	//   5. OnReceive handlers whose port received input this step (in order)
+	//   8. OnCondition handlers in order (condition true → body)
+	//   9. latch continuous inputs for the next step
+	//  10. record
+	Update      []Stmt
+	OnReceive   []*OnReceive
+	OnCondition []*OnCondition
+
+	EmitsSpikes bool
+	// Recordables are the names a multimeter may record: every state variable.
+	Recordables []string
+}
+
+// VarKind says where a variable lives.
+type VarKind int
+
+const (
+	KParam VarKind = iota
+	KState
+	KInternal
+	KSpikePort // value: the summed weights W of this step's spikes (lowering scales by 1e-3 where the 1/s type applies)
+	KContPort  // value: the continuous input latched at the end of the previous step
+	KLocal     // a local variable of a statement block
+	KTime      // the predefined t: time at the end of the current step, ms
+	KStep      // the step size h, ms (resolution() and timestep())
+)
+
+// Type is the value type of a variable or expression.
+type Type int
+
+const (
+	Real Type = iota
+	Integer
+	Boolean
+	String
+)
+
+// Var is a parameter, state variable, internal or local.
+type Var struct {
+	Name  string
+	Kind  VarKind
+	Index int // position in its kind's slice
+	Type  Type
+	// Unit is the declared unit (for documentation and status dictionaries);
+	// Factor converts a value in that unit to the internal unit
+	// (internal = declared × Factor). 1 for plain numbers.
+	Unit   string
+	Factor float64
+	// Init is the default value (parameters), initial value (state) or
+	// defining expression (internals), in internal units. May be nil (0).
+	Init Expr
+	// Guard is a parameter invariant ([[...]]), or nil.
+	Guard     Expr
+	GuardText string
+	// HasODE marks state variables that are integrated by integrate_odes.
+	HasODE bool
+}
+
+// Port is an input port.
+type Port struct {
+	Name  string
+	Index int
+	// Qualifier is "" (all spikes, signed weights), "excitatory" (weights ≥ 0)
+	// or "inhibitory" (weights < 0, sign flipped). Spike ports only.
+	Qualifier string
+	Unit      string // continuous ports: declared unit
+}
+
+// AnalyticBlock is one connected linear block x' = A·x + b0 + Σ_k B[:,k]·u_k
+// of analytic state variables (numerics.md §5). Backends compute
+// P = exp(A·h) and Γ·[b0|B] numerically once parameters are bound.
+type AnalyticBlock struct {
+	Vars []int    // indices into Model.State, in block order
+	A    [][]Expr // n×n coefficients, nil entries are zero; free of state
+	B0   []Expr   // n constant affine terms (binding-time constants), nil = 0
+	// Channels are the per-step input expressions u_k (continuous inputs,
+	// runtime-assigned state, t); BCols[k][r] is the coefficient of u_k in
+	// row r (nil = 0).
+	Channels []Expr
+	BCols    [][]Expr
+}
+
+// Stmt is a statement of the per-step program.
+type Stmt interface{ isStmt() }
+
+// Assign stores Value into Target (a state variable or local). Op is one of
+// "=", "+=", "-=", "*=", "/=".
+type Assign struct {
+	Target *Ref
+	Op     string
+	Value  Expr
+}
+
+// Declare introduces a local variable with an initial value (nil = 0).
+type Declare struct {
+	Var  *Var
+	Init Expr
+}
+
+// If runs Then when Cond is true, else Else (which may hold a nested If for elif).
+type If struct {
+	Cond Expr
+	Then []Stmt
+	Else []Stmt
+}
+
+// While loops while Cond is true.
+type While struct {
+	Cond Expr
+	Body []Stmt
+}
+
+// For runs Body for Var = From, From+Step, … while (Step > 0 ? Var <= To : Var >= To).
+type For struct {
+	Var      *Ref
+	From, To Expr
+	Step     float64
+	Body     []Stmt
+}
+
+// IntegrateODEs advances the listed state variables (indices into
+// Model.State) over one step; unlisted variables keep their values
+// (numerics.md §5.4, partial integrate_odes).
+type IntegrateODEs struct {
+	Vars []int
+}
+
+// EmitSpike emits a spike at the end of the current step.
+type EmitSpike struct{}
+
+// Print writes a message (Newline for println); Args are the values of the
+// {name} placeholders in Format, in order.
+type Print struct {
+	Format  string
+	Names   []string
+	Args    []Expr
+	Newline bool
+}
+
+func (*Assign) isStmt()        {}
+func (*Declare) isStmt()       {}
+func (*If) isStmt()            {}
+func (*While) isStmt()         {}
+func (*For) isStmt()           {}
+func (*IntegrateODEs) isStmt() {}
+func (*EmitSpike) isStmt()     {}
+func (*Print) isStmt()         {}
+
+// OnReceive is a spike-port handler.
+type OnReceive struct {
+	Port     int // index into Model.SpikePorts
+	Priority int
+	Body     []Stmt
+}
+
+// OnCondition is a condition handler.
+type OnCondition struct {
+	Cond Expr
+	Body []Stmt
+}
+
+// Expr is an expression over float64 values (booleans are 0/1, integers are
+// exact in float64 up to 2^53).
+type Expr interface{ isExpr() }
+
+// Const is a number.
+type Const struct{ Value float64 }
+
+// Ref reads a variable.
+type Ref struct {
+	Kind  VarKind
+	Index int
+	Name  string // for printing only
+}
+
+// Unary is "-", "not", "~".
+type Unary struct {
+	Op string
+	X  Expr
+}
+
+// Binary is one of "+", "-", "*", "/", "//", "%", "**", "<", "<=", ">", ">=",
+// "==", "!=", "and", "or", "&", "|", "^", "<<", ">>". Arithmetic is
+// floating point except where Int is set (integer semantics for "//", "%",
+// bit operators).
+type Binary struct {
+	Op   string
+	L, R Expr
+	Int  bool
+}
+
+// Cond is `C ? Then : Else`.
+type Cond struct {
+	C, Then, Else Expr
+}
+
+// Call applies a predefined mathematical function: exp, expm1, ln, log10,
+// sqrt, sin, cos, tan, sinh, cosh, tanh, erf, erfc, abs, ceil, floor, round,
+// min, max, clip, pow.
+type Call struct {
+	Fn   string
+	Args []Expr
+}
+
+func (*Const) isExpr()  {}
+func (*Ref) isExpr()    {}
+func (*Unary) isExpr()  {}
+func (*Binary) isExpr() {}
+func (*Cond) isExpr()   {}
+func (*Call) isExpr()   {}

@@ -1,0 +1,601 @@
+package ir
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"nestml_go/gocore/ast"
+	"nestml_go/gocore/check"
+	"nestml_go/gocore/diag"
+	"nestml_go/gocore/odes"
+	"nestml_go/gocore/sym"
+)
+
+// Lower turns a checked, analysed model into its IR. The model must have no
+// check errors. Constructs this release cannot lower are reported as
+// LOWERING_UNSUPPORTED diagnostics.
+func Lower(src []byte, path string, info *check.Info, mi *check.ModelInfo, plan *odes.Plan) (*Model, diag.List) {
+	sum := sha256.Sum256(src)
+	l := &lowerer{
+		info: info, mi: mi, plan: plan,
+		m:      &Model{Name: mi.Model.Name.Name, SourceFile: path, SourceHash: hex.EncodeToString(sum[:])},
+		byName: map[string]*Ref{},
+	}
+	l.conv = &odes.Converter{Info: info, Resolve: l.resolve}
+	defer func() {
+		if r := recover(); r != nil {
+			if e, ok := r.(lowerError); ok {
+				l.diags.Add(diag.LoweringUnsupported, diag.Error, e.rng, "", "%s", e.msg)
+				return
+			}
+			panic(r)
+		}
+	}()
+	l.lower()
+	return l.m, l.diags
+}
+
+type lowerError struct {
+	rng ast.Range
+	msg string
+}
+
+type lowerer struct {
+	info   *check.Info
+	mi     *check.ModelInfo
+	plan   *odes.Plan
+	m      *Model
+	conv   *odes.Converter
+	diags  diag.List
+	byName map[string]*Ref
+	// locals: scopes of name → local ref
+	scopes      []map[string]*Ref
+	nlocals     int
+	inlineStack []string
+}
+
+func (l *lowerer) fail(r ast.Range, format string, args ...any) {
+	panic(lowerError{r, fmt.Sprintf(format, args...)})
+}
+
+func irType(t check.Type) Type {
+	switch t.Kind {
+	case check.Integer:
+		return Integer
+	case check.Boolean:
+		return Boolean
+	case check.String:
+		return String
+	}
+	return Real
+}
+
+func unitInfo(t check.Type) (string, float64) {
+	if t.Kind != check.Quantity {
+		return "", 1
+	}
+	return t.Unit.String(), t.Unit.ToInternal()
+}
+
+func (l *lowerer) lower() {
+	m := l.m
+	add := func(list *[]*Var, s *check.Symbol, kind VarKind) {
+		if s.VectorSize != nil {
+			l.fail(s.Pos, "vector variable %s is not supported by this release's lowering", s.Name)
+		}
+		u, f := unitInfo(s.Type)
+		v := &Var{Name: s.Name, Kind: kind, Index: len(*list), Type: irType(s.Type), Unit: u, Factor: f, HasODE: s.HasODE}
+		*list = append(*list, v)
+		l.byName[s.Name] = &Ref{Kind: kind, Index: v.Index, Name: s.Name}
+	}
+	for _, s := range l.mi.Params {
+		add(&m.Params, s, KParam)
+	}
+	for _, s := range l.mi.State {
+		add(&m.State, s, KState)
+	}
+	for _, s := range l.mi.Internals {
+		add(&m.Internals, s, KInternal)
+	}
+	for i, s := range l.mi.SpikePorts {
+		if s.VectorSize != nil {
+			l.fail(s.Pos, "vector ports are not supported by this release's lowering")
+		}
+		q := ""
+		exc, inh := has(s.Qualifiers, "excitatory"), has(s.Qualifiers, "inhibitory")
+		if exc && !inh {
+			q = "excitatory"
+		} else if inh && !exc {
+			q = "inhibitory"
+		}
+		m.SpikePorts = append(m.SpikePorts, &Port{Name: s.Name, Index: i, Qualifier: q})
+		l.byName[s.Name] = &Ref{Kind: KSpikePort, Index: i, Name: s.Name}
+	}
+	for i, s := range l.mi.ContPorts {
+		if s.VectorSize != nil {
+			l.fail(s.Pos, "vector ports are not supported by this release's lowering")
+		}
+		u, _ := unitInfo(s.Type)
+		m.ContPorts = append(m.ContPorts, &Port{Name: s.Name, Index: i, Unit: u})
+		l.byName[s.Name] = &Ref{Kind: KContPort, Index: i, Name: s.Name}
+	}
+	// initial values
+	for i, s := range l.mi.Params {
+		m.Params[i].Init = l.init(s)
+		if d, ok := s.Decl.(*ast.Declaration); ok && d.Guard != nil {
+			m.Params[i].Guard = l.expr(d.Guard)
+			m.Params[i].GuardText = exprText(d.Guard)
+		}
+	}
+	for i, s := range l.mi.Internals {
+		m.Internals[i].Init = l.init(s)
+	}
+	for i, s := range l.mi.State {
+		m.State[i].Init = l.init(s)
+		m.Recordables = append(m.Recordables, s.Name)
+	}
+	// analytic blocks
+	if len(l.plan.Numeric) > 0 {
+		var names []string
+		for _, i := range l.plan.Numeric {
+			names = append(names, l.plan.States[i].Name)
+		}
+		l.fail(l.mi.Model.NameRng, "the ODEs of %s need numeric integration (RKF45), which this release's lowering does not support yet", strings.Join(names, ", "))
+	}
+	for _, b := range l.plan.Analytic {
+		ab := &AnalyticBlock{}
+		for _, i := range b.Vars {
+			ab.Vars = append(ab.Vars, l.byName[l.plan.States[i].Name].Index)
+		}
+		for _, row := range b.A {
+			r := make([]Expr, len(row))
+			for j, e := range row {
+				if e != nil {
+					r[j] = l.fromSym(e)
+				}
+			}
+			ab.A = append(ab.A, r)
+		}
+		for _, e := range b.B0 {
+			if e != nil {
+				ab.B0 = append(ab.B0, l.fromSym(e))
+			} else {
+				ab.B0 = append(ab.B0, nil)
+			}
+		}
+		for k, u := range b.Channels {
+			ab.Channels = append(ab.Channels, l.fromSym(u))
+			col := make([]Expr, len(b.Vars))
+			for r, e := range b.BCols[k] {
+				if e != nil {
+					col[r] = l.fromSym(e)
+				}
+			}
+			ab.BCols = append(ab.BCols, col)
+		}
+		m.Analytic = append(m.Analytic, ab)
+	}
+	// program
+	if l.mi.Update != nil {
+		m.Update = l.block(l.mi.Update.Body)
+	}
+	type rec struct {
+		h    *OnReceive
+		prio bool
+		pos  int
+	}
+	var recs []rec
+	for pos, h := range l.mi.OnReceive {
+		r := &OnReceive{Port: l.byName[h.Port.Name].Index, Body: l.block(h.Body)}
+		hasPrio := false
+		for _, cp := range h.Consts {
+			if cp.Name.Name == "priority" {
+				if n, ok := cp.Value.(*ast.NumberLit); ok {
+					r.Priority = int(n.Value)
+					hasPrio = true
+				}
+			}
+		}
+		recs = append(recs, rec{r, hasPrio, pos})
+	}
+	sort.SliceStable(recs, func(i, j int) bool {
+		a, b := recs[i], recs[j]
+		if a.prio != b.prio {
+			return a.prio
+		}
+		if a.prio {
+			return a.h.Priority > b.h.Priority
+		}
+		return a.pos < b.pos
+	})
+	for _, r := range recs {
+		m.OnReceive = append(m.OnReceive, r.h)
+	}
+	for _, h := range l.mi.OnCondition {
+		m.OnCondition = append(m.OnCondition, &OnCondition{Cond: l.expr(h.Cond), Body: l.block(h.Body)})
+	}
+	ast.Inspect(l.mi.Model, func(n ast.Node) bool {
+		if c, ok := n.(*ast.Call); ok && c.Name.Name == "emit_spike" {
+			m.EmitsSpikes = true
+		}
+		return true
+	})
+}
+
+func has(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (l *lowerer) init(s *check.Symbol) Expr {
+	if s.Init == nil {
+		return &Const{0}
+	}
+	x, err := l.conv.Convert(s.Init, s.Type)
+	if err != nil {
+		l.fail(s.Init.Span(), "cannot lower the initial value of %s: %v", s.Name, err)
+	}
+	return l.fromSym(x)
+}
+
+// resolve maps a variable to its symbolic name (inline expressions are
+// expanded).
+func (l *lowerer) resolve(v *ast.Variable, s *check.Symbol) (sym.Expr, error) {
+	if s.Kind == check.SymInline {
+		for _, n := range l.inlineStack {
+			if n == s.Name {
+				return nil, fmt.Errorf("inline expression %s refers to itself", s.Name)
+			}
+		}
+		l.inlineStack = append(l.inlineStack, s.Name)
+		defer func() { l.inlineStack = l.inlineStack[:len(l.inlineStack)-1] }()
+		return l.conv.Convert(s.Init, s.Type)
+	}
+	if s.Kind == check.SymLocal {
+		if r := l.local(s.Name); r != nil {
+			return sym.S(localName(r.Index)), nil
+		}
+		return nil, fmt.Errorf("local %s is not in scope", s.Name)
+	}
+	if _, ok := l.byName[s.Name]; !ok {
+		return nil, fmt.Errorf("%s %s is not supported here by this release's lowering", s.Kind, s.Name)
+	}
+	return sym.S(s.Name), nil
+}
+
+func localName(i int) string { return "__local" + strconv.Itoa(i) }
+
+func (l *lowerer) local(name string) *Ref {
+	for i := len(l.scopes) - 1; i >= 0; i-- {
+		if r, ok := l.scopes[i][name]; ok {
+			return r
+		}
+	}
+	return nil
+}
+
+func (l *lowerer) expr(e ast.Expr) Expr {
+	x, err := l.conv.Expr(e)
+	if err != nil {
+		l.fail(e.Span(), "cannot lower expression: %v", err)
+	}
+	return l.fromSym(x)
+}
+
+func (l *lowerer) convert(e ast.Expr, t check.Type) Expr {
+	x, err := l.conv.Convert(e, t)
+	if err != nil {
+		l.fail(e.Span(), "cannot lower expression: %v", err)
+	}
+	return l.fromSym(x)
+}
+
+func (l *lowerer) ref(name string) *Ref {
+	switch name {
+	case odes.TimeSymbol:
+		return &Ref{Kind: KTime, Name: "t"}
+	case odes.StepSymbol:
+		return &Ref{Kind: KStep, Name: "__h"}
+	}
+	if strings.HasPrefix(name, "__local") {
+		i, _ := strconv.Atoi(name[len("__local"):])
+		return &Ref{Kind: KLocal, Index: i, Name: name}
+	}
+	r, ok := l.byName[name]
+	if !ok {
+		panic(lowerError{msg: "internal: unknown symbol " + name})
+	}
+	return &Ref{Kind: r.Kind, Index: r.Index, Name: r.Name}
+}
+
+// fromSym converts a symbolic expression into IR, writing products with
+// negative powers as divisions.
+func (l *lowerer) fromSym(e sym.Expr) Expr {
+	switch e := e.(type) {
+	case *sym.Num:
+		return &Const{e.V}
+	case *sym.Sym:
+		return l.ref(e.Name)
+	case *sym.Sum:
+		var out Expr
+		for _, t := range e.Terms {
+			neg := false
+			if p, ok := t.(*sym.Prod); ok {
+				if n, ok := p.Factors[0].(*sym.Num); ok && n.V < 0 {
+					neg = true
+					t = sym.Mul(sym.N(-n.V), &sym.Prod{Factors: p.Factors[1:]})
+				}
+			} else if n, ok := t.(*sym.Num); ok && n.V < 0 {
+				neg = true
+				t = sym.N(-n.V)
+			}
+			x := l.fromSym(t)
+			switch {
+			case out == nil && neg:
+				out = &Unary{Op: "-", X: x}
+			case out == nil:
+				out = x
+			case neg:
+				out = &Binary{Op: "-", L: out, R: x}
+			default:
+				out = &Binary{Op: "+", L: out, R: x}
+			}
+		}
+		return out
+	case *sym.Prod:
+		var num, den []Expr
+		sign := 1.0
+		for _, f := range e.Factors {
+			if n, ok := f.(*sym.Num); ok && n.V == -1 {
+				sign = -1
+				continue
+			}
+			if p, ok := f.(*sym.PowE); ok {
+				if n, ok := p.Exp.(*sym.Num); ok && n.V < 0 {
+					den = append(den, l.fromSym(sym.Pow(p.Base, sym.N(-n.V))))
+					continue
+				}
+			}
+			num = append(num, l.fromSym(f))
+		}
+		var out Expr
+		for _, x := range num {
+			if out == nil {
+				out = x
+			} else {
+				out = &Binary{Op: "*", L: out, R: x}
+			}
+		}
+		if out == nil {
+			out = &Const{1}
+		}
+		for _, x := range den {
+			out = &Binary{Op: "/", L: out, R: x}
+		}
+		if sign < 0 {
+			out = &Unary{Op: "-", X: out}
+		}
+		return out
+	case *sym.PowE:
+		if n, ok := e.Exp.(*sym.Num); ok && n.V < 0 {
+			return &Binary{Op: "/", L: &Const{1}, R: l.fromSym(sym.Pow(e.Base, sym.N(-n.V)))}
+		}
+		return &Binary{Op: "**", L: l.fromSym(e.Base), R: l.fromSym(e.Exp)}
+	case *sym.Fn:
+		args := make([]Expr, len(e.Args))
+		for i, a := range e.Args {
+			args[i] = l.fromSym(a)
+		}
+		switch e.Name {
+		case "cond":
+			return &Cond{C: args[0], Then: args[1], Else: args[2]}
+		case "not", "~":
+			return &Unary{Op: e.Name, X: args[0]}
+		case "<", "<=", ">", ">=", "==", "!=", "and", "or", "&", "|", "^", "<<", ">>", "//", "%":
+			return &Binary{Op: e.Name, L: args[0], R: args[1], Int: isIntOp(e.Name)}
+		}
+		return &Call{Fn: e.Name, Args: args}
+	}
+	panic(lowerError{msg: fmt.Sprintf("internal: unknown symbolic node %T", e)})
+}
+
+func isIntOp(op string) bool {
+	switch op {
+	case "//", "%", "&", "|", "^", "<<", ">>":
+		return true
+	}
+	return false
+}
+
+func (l *lowerer) block(b *ast.Block) []Stmt {
+	l.scopes = append(l.scopes, map[string]*Ref{})
+	defer func() { l.scopes = l.scopes[:len(l.scopes)-1] }()
+	var out []Stmt
+	if b == nil {
+		return nil
+	}
+	for _, s := range b.Stmts {
+		out = append(out, l.stmt(s)...)
+	}
+	return out
+}
+
+func (l *lowerer) target(v *ast.Variable) (*Ref, check.Type) {
+	s := l.info.Uses[v]
+	if s == nil {
+		l.fail(v.Rng, "cannot assign to %s", v.FullName())
+	}
+	if v.Index != nil {
+		l.fail(v.Rng, "vector element assignment is not supported by this release's lowering")
+	}
+	if s.Kind == check.SymLocal {
+		return l.local(s.Name), s.Type
+	}
+	r, ok := l.byName[s.Name]
+	if !ok {
+		l.fail(v.Rng, "cannot assign to %s %s", s.Kind, s.Name)
+	}
+	return &Ref{Kind: r.Kind, Index: r.Index, Name: r.Name}, s.Type
+}
+
+func (l *lowerer) stmt(s ast.Stmt) []Stmt {
+	switch s := s.(type) {
+	case *ast.Assign:
+		tgt, t := l.target(s.Lhs)
+		switch s.Op {
+		case "=", "+=", "-=":
+			return []Stmt{&Assign{Target: tgt, Op: s.Op, Value: l.convert(s.Rhs, t)}}
+		case "*=", "/=":
+			return []Stmt{&Assign{Target: tgt, Op: s.Op, Value: l.expr(s.Rhs)}}
+		case "//=":
+			return []Stmt{&Assign{Target: tgt, Op: "=", Value: &Binary{Op: "//", L: tgt, R: l.expr(s.Rhs), Int: t.Kind == check.Integer}}}
+		}
+		l.fail(s.Rng, "unknown assignment operator %s", s.Op)
+	case *ast.DeclStmt:
+		var out []Stmt
+		t := l.info.DeclTypes[s.Decl.Type]
+		var init Expr
+		if s.Decl.Init != nil {
+			init = l.convert(s.Decl.Init, t)
+		}
+		for _, v := range s.Decl.Vars {
+			u, f := unitInfo(t)
+			lv := &Var{Name: v.Name, Kind: KLocal, Index: l.nlocals, Type: irType(t), Unit: u, Factor: f}
+			l.nlocals++
+			l.scopes[len(l.scopes)-1][v.Name] = &Ref{Kind: KLocal, Index: lv.Index, Name: v.Name}
+			out = append(out, &Declare{Var: lv, Init: init})
+		}
+		return out
+	case *ast.If:
+		top := &If{Cond: l.expr(s.Cond), Then: l.block(s.Then)}
+		cur := top
+		for _, e := range s.Elifs {
+			n := &If{Cond: l.expr(e.Cond), Then: l.block(e.Body)}
+			cur.Else = []Stmt{n}
+			cur = n
+		}
+		if s.Else != nil {
+			cur.Else = l.block(s.Else)
+		}
+		return []Stmt{top}
+	case *ast.While:
+		return []Stmt{&While{Cond: l.expr(s.Cond), Body: l.block(s.Body)}}
+	case *ast.For:
+		v := &ast.Variable{Name: s.Var.Name, Rng: s.Var.Rng}
+		sy := l.mi.Lookup(s.Var.Name)
+		if r := l.local(s.Var.Name); r != nil {
+			return []Stmt{&For{Var: r, From: l.expr(s.From), To: l.expr(s.To), Step: s.Step.Value, Body: l.block(s.Body)}}
+		}
+		if sy == nil {
+			l.fail(v.Rng, "unknown loop variable %s", s.Var.Name)
+		}
+		r := l.byName[sy.Name]
+		return []Stmt{&For{Var: r, From: l.expr(s.From), To: l.expr(s.To), Step: s.Step.Value, Body: l.block(s.Body)}}
+	case *ast.CallStmt:
+		c := s.Call
+		switch c.Name.Name {
+		case "integrate_odes":
+			in := &IntegrateODEs{}
+			if len(c.Args) == 0 {
+				for i, st := range l.m.State {
+					if st.HasODE {
+						in.Vars = append(in.Vars, i)
+					}
+				}
+			}
+			for _, a := range c.Args {
+				v := ast.Unparen(a).(*ast.Variable)
+				in.Vars = append(in.Vars, l.byName[v.Name].Index)
+			}
+			return []Stmt{in}
+		case "emit_spike":
+			return []Stmt{&EmitSpike{}}
+		case "print", "println":
+			p := &Print{Newline: c.Name.Name == "println"}
+			if len(c.Args) == 1 {
+				if sl, ok := c.Args[0].(*ast.StringLit); ok {
+					p.Format = sl.Value
+					p.Names = placeholders(sl.Value)
+					for _, n := range p.Names {
+						p.Args = append(p.Args, l.placeholder(n, sl.Rng))
+					}
+					return []Stmt{p}
+				}
+			}
+			l.fail(c.Rng, "print() takes one string literal")
+		}
+		l.fail(c.Rng, "calls of %s() as statements are not supported by this release's lowering", c.Name.Name)
+	case *ast.Return:
+		l.fail(s.Rng, "user-defined functions are not supported by this release's lowering")
+	}
+	l.fail(s.Span(), "unsupported statement")
+	return nil
+}
+
+func (l *lowerer) placeholder(name string, r ast.Range) Expr {
+	if ref := l.local(name); ref != nil {
+		return ref
+	}
+	if ref, ok := l.byName[name]; ok {
+		return ref
+	}
+	l.fail(r, "print placeholder {%s} names no variable", name)
+	return nil
+}
+
+func placeholders(s string) []string {
+	var out []string
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			return out
+		}
+		j := strings.IndexByte(s[i:], '}')
+		if j < 0 {
+			return out
+		}
+		out = append(out, s[i+1:i+j])
+		s = s[i+j+1:]
+	}
+}
+
+func exprText(e ast.Expr) string {
+	// A compact rendering for constraint messages.
+	switch e := e.(type) {
+	case *ast.NumberLit:
+		return e.Text
+	case *ast.Variable:
+		return e.FullName()
+	case *ast.Paren:
+		return "(" + exprText(e.X) + ")"
+	case *ast.Unary:
+		if e.Op == "not" {
+			return "not " + exprText(e.X)
+		}
+		return e.Op + exprText(e.X)
+	case *ast.Binary:
+		return exprText(e.L) + " " + e.Op + " " + exprText(e.R)
+	case *ast.Call:
+		var args []string
+		for _, a := range e.Args {
+			args = append(args, exprText(a))
+		}
+		return e.Name.Name + "(" + strings.Join(args, ", ") + ")"
+	case *ast.BoolLit:
+		return e.Text
+	case *ast.InfLit:
+		return "inf"
+	}
+	return "…"
+}
+
+var _ = math.Inf

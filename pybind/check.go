@@ -1,0 +1,71 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+
+	"nestml_go/gocore/diag"
+	"nestml_go/gocore/pipeline"
+)
+
+// checkArgs is the argument object of "check": the source text, or a path
+// to read it from (path alone), or both (path then only names the source
+// in diagnostics).
+type checkArgs struct {
+	Path   *string `json:"path"`
+	Source *string `json:"source"`
+}
+
+// checkResult is the result of "check".
+type checkResult struct {
+	Diagnostics []diag.Record `json:"diagnostics"`
+	Models      []string      `json:"models"`
+}
+
+func init() {
+	register("check", checkHandler)
+}
+
+// checkHandler parses one source and reports its diagnostics and the names
+// of the models it defines. Diagnostics are results, not failures: a source
+// with errors still succeeds, with error records in "diagnostics".
+// It runs the front end only (parser and checker); analysis and lowering
+// diagnostics come from the generate and simulate calls.
+func checkHandler(in json.RawMessage) (any, error) {
+	var args checkArgs
+	if err := decode(in, &args); err != nil {
+		return nil, err
+	}
+	path := ""
+	if args.Path != nil {
+		path = *args.Path
+	}
+	var src []byte
+	switch {
+	case args.Source != nil:
+		src = []byte(*args.Source)
+	case path != "":
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return nil, argErrorf("cannot read %s: %v", path, err)
+		}
+		src = b
+	default:
+		return nil, argErrorf("check: give \"path\" or \"source\"")
+	}
+	name := path
+	if name == "" {
+		name = "<string>"
+	}
+	r := pipeline.Compile(name, src, pipeline.Options{CheckOnly: true})
+	f, diags := r.File, r.Diagnostics
+	res := checkResult{Diagnostics: records(diags), Models: []string{}}
+	if f != nil {
+		for _, m := range f.Models {
+			if m != nil && m.Name != nil {
+				res.Models = append(res.Models, m.Name.Name)
+			}
+		}
+	}
+	return res, nil
+}

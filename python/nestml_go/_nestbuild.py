@@ -1,0 +1,666 @@
+"""Direct build of NEST extension modules, without CMake or ``nest-config``.
+
+This is the ``build_system = "direct"`` path of the NEST target
+(nest_target.md §7.2, §7.3 and the recipe of §8.3). It works with the PyPI
+wheel of ``nest-simulator`` 3.10, whose ``nest-config`` points at the build
+machine, and with any other NEST installation that ships its headers.
+
+Two entry points:
+
+``find_nest(nest_python=None)``
+    Locates NEST as seen by a Python interpreter (a subprocess, so the calling
+    process need not import ``nest``): package and header directories, the
+    PyNEST extension that exports the kernel symbols, version, ``config.h``
+    feature macros, the libstdc++ string ABI and the wheel tag.
+
+``build_module(src_dir, module_name, nest, ...)``
+    Compiles every ``*.cpp`` in ``src_dir`` and links ``<module_name>.so``
+    there. It returns the absolute path without extension, the form that
+    ``nest.Install`` wants.
+
+Only the standard library is used. Errors are ``NestNotFoundError`` (NEST or
+a prerequisite is missing; the message says how to fix it) and
+``NestBuildError`` (the compiler or linker failed; the message has the
+command and the first compiler errors).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import glob
+import json
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from typing import Callable, Iterable, Optional, Sequence
+
+__all__ = [
+    "NestInstall",
+    "NestNotFoundError",
+    "NestBuildError",
+    "NestBuildWarning",
+    "find_nest",
+    "build_module",
+]
+
+_PREFIX = "[nestml_go]"
+_PIP_FIX = "pip install nest-simulator==3.10.0"
+_APT_FIX = "apt-get install libboost-dev libltdl-dev"
+
+
+class NestNotFoundError(RuntimeError):
+    """NEST, its headers or a build prerequisite could not be found."""
+
+
+class NestBuildError(RuntimeError):
+    """Compiling or linking an extension module failed.
+
+    Attributes:
+        command: the failing command line, as a list of arguments.
+        output: the complete compiler or linker output.
+    """
+
+    def __init__(self, message: str, command: Sequence[str] = (), output: str = "") -> None:
+        super().__init__(message)
+        self.command = list(command)
+        self.output = output
+
+
+class NestBuildWarning(UserWarning):
+    """A module was built, but a check suggests it may not load or run correctly."""
+
+
+@dataclasses.dataclass(frozen=True)
+class NestInstall:
+    """A NEST installation as found by :func:`find_nest`.
+
+    Attributes:
+        python: the interpreter that imports ``nest``.
+        version: ``nest.__version__``, for example ``"3.10.0"``.
+        package_dir: the directory of the ``nest`` Python package.
+        include_dir: the directory holding ``nest_extension_interface.h``.
+        api_so: the PyNEST extension (``nestkernel_api*.so``); the kernel
+            symbols a module needs resolve from it at load time.
+        symbol_libs: ``api_so`` and the NEST shared libraries it links, if any
+            (source builds); used for the undefined-symbol check.
+        have_libltdl, have_boost, have_gsl, have_mpi: feature macros of
+            NEST's ``config.h``.
+        abi: ``"cxx11"`` or ``"legacy"``, the libstdc++ ``std::string`` ABI of
+            NEST's exported functions.
+        abi_evidence: how ``abi`` was decided.
+        wheel_tag: the ``Tag:`` lines of the wheel's ``WHEEL`` file, joined by
+            ``", "``, or ``None`` if NEST was not installed from a wheel.
+    """
+
+    python: str
+    version: str
+    package_dir: str
+    include_dir: str
+    api_so: str
+    symbol_libs: tuple[str, ...]
+    have_libltdl: bool
+    have_boost: bool
+    have_gsl: bool
+    have_mpi: bool
+    abi: str
+    abi_evidence: str
+    wheel_tag: Optional[str]
+
+    @property
+    def version_tuple(self) -> tuple[int, int]:
+        """(major, minor) of :attr:`version`; ``(99, 0)`` for ``"main"``/unparsable."""
+        m = re.match(r"(\d+)\.(\d+)", self.version)
+        return (int(m.group(1)), int(m.group(2))) if m else (99, 0)
+
+    @property
+    def cxx_std(self) -> str:
+        """The C++ standard flag NEST's headers need: C++20 from 3.10 on."""
+        return "-std=c++20" if self.version_tuple >= (3, 10) else "-std=c++17"
+
+    @property
+    def abi_flags(self) -> list[str]:
+        """``-D_GLIBCXX_USE_CXX11_ABI=0`` for a legacy-ABI NEST, else nothing."""
+        return ["-D_GLIBCXX_USE_CXX11_ABI=0"] if self.abi == "legacy" else []
+
+
+# --------------------------------------------------------------------------
+# find_nest
+
+_PROBE = r"""
+import json, os, sys
+out = {"python": sys.executable}
+try:
+    import nest
+except Exception as e:
+    out["error"] = "%s: %s" % (type(e).__name__, e)
+    try:
+        import importlib.util
+        spec = importlib.util.find_spec("nest")
+        out["origin"] = spec.origin if spec else None
+    except Exception:
+        pass
+else:
+    out["origin"] = nest.__file__
+    out["version"] = str(getattr(nest, "__version__", ""))
+sys.stdout.flush()
+print()
+print(json.dumps(out))
+"""
+
+
+def _run_probe(python: str) -> dict:
+    env = dict(os.environ, PYNEST_QUIET="1")
+    try:
+        proc = subprocess.run(
+            [python, "-c", _PROBE], capture_output=True, text=True, env=env, timeout=300
+        )
+    except FileNotFoundError:
+        raise NestNotFoundError(f"Python interpreter {python!r} not found.") from None
+    except subprocess.TimeoutExpired:
+        raise NestNotFoundError(f"'{python} -c \"import nest\"' did not finish within 300 s.") from None
+    lines = [ln for ln in proc.stdout.splitlines() if ln.strip()]
+    try:
+        return json.loads(lines[-1])
+    except (IndexError, ValueError):
+        tail = "\n".join((proc.stderr or proc.stdout).splitlines()[-15:])
+        raise NestNotFoundError(
+            f"Probing NEST with {python} failed (exit code {proc.returncode}):\n{tail}"
+        ) from None
+
+
+def _config_flags(config_h: str) -> set[str]:
+    defined = set()
+    with open(config_h, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            m = re.match(r"\s*#\s*define\s+(HAVE_\w+)\b", line)
+            if m:
+                defined.add(m.group(1))
+    return defined
+
+
+def _find_include_dir(package_dir: str, python: str) -> Optional[str]:
+    candidates = [os.path.join(package_dir, "include", "nest")]
+    # Source installs: <prefix>/include/nest, prefix taken from nest-config or
+    # from the interpreter's environment.
+    nest_config = shutil.which("nest-config", path=os.path.dirname(python)) or shutil.which("nest-config")
+    if nest_config:
+        try:
+            prefix = subprocess.run(
+                [nest_config, "--prefix"], capture_output=True, text=True, timeout=30
+            ).stdout.strip()
+            if prefix:
+                candidates.append(os.path.join(prefix, "include", "nest"))
+        except (OSError, subprocess.SubprocessError):
+            pass
+    candidates.append(os.path.join(os.path.dirname(os.path.dirname(python)), "include", "nest"))
+    for c in candidates:
+        if os.path.isfile(os.path.join(c, "nest_extension_interface.h")):
+            return c
+    return None
+
+
+def _wheel_tag(package_dir: str) -> Optional[str]:
+    site = os.path.dirname(package_dir)
+    for wheel in sorted(glob.glob(os.path.join(site, "nest_simulator-*.dist-info", "WHEEL"))):
+        with open(wheel, encoding="utf-8", errors="replace") as f:
+            tags = [ln.split(":", 1)[1].strip() for ln in f if ln.startswith("Tag:")]
+        if tags:
+            return ", ".join(tags)
+    return None
+
+
+def _nm_symbols(path: str, defined: bool) -> list[str]:
+    """Dynamic symbols of a shared object, without version suffixes.
+
+    Undefined weak symbols are left out: they need not resolve.
+    """
+    args = ["nm", "-D", "--defined-only" if defined else "--undefined-only", "-P", path]
+    try:
+        out = subprocess.run(args, capture_output=True, text=True, check=True).stdout
+    except FileNotFoundError:
+        raise NestNotFoundError("'nm' not found; install binutils (apt-get install binutils).") from None
+    except subprocess.CalledProcessError as e:
+        raise NestNotFoundError(f"{shlex.join(args)} failed: {e.stderr.strip()}") from None
+    names = []
+    for line in out.splitlines():
+        parts = line.split()
+        if len(parts) < 2:
+            continue
+        name, kind = parts[0], parts[1]
+        if not defined and kind in ("w", "v"):
+            continue
+        names.append(name.split("@", 1)[0])
+    return names
+
+
+def _demangle(names: Iterable[str]) -> list[str]:
+    names = list(names)
+    if not names or not shutil.which("c++filt"):
+        return names
+    out = subprocess.run(["c++filt"], input="\n".join(names), capture_output=True, text=True).stdout
+    return out.splitlines()
+
+
+def _probe_abi(api_so: str, wheel_tag: Optional[str]) -> tuple[str, str]:
+    """Decide the libstdc++ string ABI NEST was built with.
+
+    NEST's own functions taking std::string mangle to std::__cxx11::basic_string
+    under the new ABI and to std::basic_string under the legacy one.
+    """
+    nest_syms = [s for s in _nm_symbols(api_so, defined=True) if s.startswith("_ZN4nest")]
+    demangled = _demangle(nest_syms)
+    n_new = sum(1 for d in demangled if "std::__cxx11::basic_string" in d)
+    n_old = sum(1 for d in demangled if "std::basic_string" in d)
+    if n_new:
+        return "cxx11", f"{n_new} nest:: symbols with std::__cxx11::basic_string in {os.path.basename(api_so)}"
+    if n_old:
+        return "legacy", f"{n_old} nest:: symbols with std::basic_string, none with std::__cxx11 in {os.path.basename(api_so)}"
+    # Inconclusive (no std::string in an exported nest:: signature): fall back
+    # to the wheel's platform tag.
+    if wheel_tag and ("manylinux2014" in wheel_tag or "manylinux_2_17" in wheel_tag):
+        return "legacy", f"wheel tag {wheel_tag} (symbol probe inconclusive)"
+    return "cxx11", "default (symbol probe inconclusive)"
+
+
+def _linked_nest_libs(api_so: str) -> tuple[str, ...]:
+    if not shutil.which("ldd"):
+        return ()
+    try:
+        out = subprocess.run(["ldd", api_so], capture_output=True, text=True).stdout
+    except OSError:
+        return ()
+    libs = []
+    for line in out.splitlines():
+        m = re.search(r"=>\s*(\S+)", line)
+        if m and os.path.basename(m.group(1)).startswith(("libnest", "libmodels", "libnestutil")):
+            libs.append(m.group(1))
+    return tuple(libs)
+
+
+def find_nest(nest_python: Optional[str] = None) -> NestInstall:
+    """Locate NEST for the interpreter ``nest_python`` (default: this one).
+
+    ``nest`` is imported in a subprocess (with ``PYNEST_QUIET=1``); its report
+    is read from the last line of the subprocess's standard output, after
+    NEST's banner.
+
+    Raises:
+        NestNotFoundError: ``nest`` is not importable, its headers are
+            missing, NEST was built without libltdl (extension modules are
+            then impossible), or ``nm`` is missing. The message names the fix.
+    """
+    python = nest_python or sys.executable
+    info = _run_probe(python)
+    if "error" in info:
+        where = f" (found at {info['origin']}, but importing it failed)" if info.get("origin") else ""
+        raise NestNotFoundError(
+            f"NEST is not importable with {python}{where}: {info['error']}\n"
+            f"Fix: {shlex.quote(python)} -m {_PIP_FIX}"
+        )
+    package_dir = os.path.dirname(os.path.abspath(info["origin"]))
+    version = info.get("version") or ""
+
+    include_dir = _find_include_dir(package_dir, python)
+    if include_dir is None:
+        raise NestNotFoundError(
+            f"NEST {version} at {package_dir} has no C++ headers "
+            f"(nest_extension_interface.h not found under {os.path.join(package_dir, 'include', 'nest')} "
+            "or <nest-config --prefix>/include/nest).\n"
+            f"Fix: install the PyPI wheel ({_PIP_FIX}), which ships the headers, "
+            "or a source build of NEST with 'make install'."
+        )
+    config_h = os.path.join(include_dir, "config.h")
+    if not os.path.isfile(config_h):
+        raise NestNotFoundError(f"NEST's config.h is missing from {include_dir}; the installation is incomplete.")
+    flags = _config_flags(config_h)
+    if "HAVE_LIBLTDL" not in flags:
+        raise NestNotFoundError(
+            f"NEST {version} at {package_dir} was built without libltdl (HAVE_LIBLTDL is not defined "
+            f"in {config_h}); nest.Install cannot load extension modules into it.\n"
+            "Fix: use a NEST built with libltdl, e.g. build the nest-simulator source distribution "
+            "from PyPI with libltdl-dev installed (apt-get install libltdl-dev)."
+        )
+
+    api = sorted(glob.glob(os.path.join(package_dir, "nestkernel_api*.so")))
+    if not api:
+        raise NestNotFoundError(
+            f"The PyNEST extension nestkernel_api*.so is missing from {package_dir}; "
+            f"reinstall NEST ({_PIP_FIX})."
+        )
+    api_so = api[0]
+    wheel_tag = _wheel_tag(package_dir)
+    abi, evidence = _probe_abi(api_so, wheel_tag)
+    return NestInstall(
+        python=python,
+        version=version,
+        package_dir=package_dir,
+        include_dir=include_dir,
+        api_so=api_so,
+        symbol_libs=(api_so,) + _linked_nest_libs(api_so),
+        have_libltdl=True,
+        have_boost="HAVE_BOOST" in flags,
+        have_gsl="HAVE_GSL" in flags,
+        have_mpi="HAVE_MPI" in flags,
+        abi=abi,
+        abi_evidence=evidence,
+        wheel_tag=wheel_tag,
+    )
+
+
+# --------------------------------------------------------------------------
+# build_module
+
+
+def _find_cxx(cxx: Optional[str]) -> str:
+    for cand in (cxx, os.environ.get("CXX"), "g++", "c++", "clang++"):
+        if not cand:
+            continue
+        found = shutil.which(cand)
+        if found:
+            return found
+        if cand is cxx:
+            raise NestBuildError(f"C++ compiler {cxx!r} not found.")
+    raise NestBuildError("No C++ compiler found (tried $CXX, g++, c++, clang++). Fix: apt-get install g++")
+
+
+def _compiler_version(cxx: str) -> str:
+    try:
+        out = subprocess.run([cxx, "--version"], capture_output=True, text=True, timeout=60).stdout
+        return out.splitlines()[0].strip() if out else ""
+    except (OSError, subprocess.SubprocessError):
+        return ""
+
+
+def _check_third_party_headers(cxx: str, nest: NestInstall, cxxflags: Sequence[str]) -> None:
+    """Preprocess the third-party headers NEST's headers include (§8.2 P2)."""
+    wanted = ["ltdl.h"]
+    if nest.have_boost:
+        wanted += [
+            "boost/sort/spreadsort/spreadsort.hpp",
+            "boost/iterator/iterator_adaptor.hpp",
+            "boost/tuple/tuple.hpp",
+            "boost/type_index.hpp",
+        ]
+    args = [cxx, "-E", "-x", "c++", *[f for f in cxxflags if f.startswith(("-I", "-isystem", "-std"))], "-"]
+
+    def ok(headers: Sequence[str]) -> bool:
+        src = "".join(f"#include <{h}>\n" for h in headers)
+        return subprocess.run(args, input=src, capture_output=True, text=True).returncode == 0
+
+    if ok(wanted):
+        return
+    missing = [h for h in wanted if not ok([h])]
+    if missing:
+        raise NestNotFoundError(
+            "Headers needed by NEST's headers are missing: " + ", ".join(missing) + ".\n"
+            f"Fix (Debian/Ubuntu): {_APT_FIX}; or pass their directories with extra_cxxflags=['-I<dir>']."
+        )
+
+
+def _error_excerpt(output: str, limit: int = 30) -> str:
+    lines = output.splitlines()
+    errs = [i for i, ln in enumerate(lines) if re.search(r"\berror\b", ln)]
+    start = max(0, errs[0] - 3) if errs else 0
+    excerpt = lines[start : start + limit]
+    more = len(lines) - start - len(excerpt)
+    if more > 0:
+        excerpt.append(f"... ({more} more lines)")
+    return "\n".join(excerpt)
+
+
+def _hint(output: str) -> str:
+    if re.search(r"(boost/\S+|ltdl\.h): No such file", output):
+        return f"\nHint: third-party headers are missing; {_APT_FIX}"
+    if "undefined reference" in output:
+        return "\nHint: do not link with -Wl,--no-undefined; NEST symbols resolve at load time."
+    return ""
+
+
+def build_module(
+    src_dir: str,
+    module_name: str,
+    nest: NestInstall,
+    cxx: Optional[str] = None,
+    extra_cxxflags: Sequence[str] = (),
+    extra_ldflags: Sequence[str] = (),
+    jobs: int = 2,
+    progress: Optional[Callable[[str], None]] = print,
+) -> str:
+    """Compile the ``*.cpp`` files of ``src_dir`` into ``<src_dir>/<module_name>.so``.
+
+    Compiler flags (nest_target.md §7.3): ``-std=c++20`` (C++17 before NEST
+    3.10), ``-O2 -fPIC``, ``-fopenmp`` at compile time only, ``-ffp-contract=off``,
+    ``-DLTX_MODULE``, ``-D_GLIBCXX_USE_CXX11_ABI=0`` for a legacy-ABI NEST,
+    ``-Wall``, ``-I<nest include dir> -I.``, then ``extra_cxxflags``. The link
+    is ``-shared`` with no NEST libraries (their symbols come from the loaded
+    PyNEST extension), then ``extra_ldflags``. ``ccache`` is used for
+    compiling if it is on ``PATH``.
+
+    Up to ``jobs`` translation units compile in parallel. ``build.sh`` (the
+    exact commands) and ``nestml_go_build.json`` (NEST version, include
+    directory, ABI, compiler, flags, check results) are written to
+    ``src_dir``. After linking, undefined symbols that neither NEST nor the
+    runtime libraries define are reported with a :class:`NestBuildWarning`.
+
+    Args:
+        src_dir: directory with the generated sources; the build happens here.
+        module_name: a C identifier; the sources must define the global object
+            ``<module_name>_LTX_module``.
+        nest: the result of :func:`find_nest`.
+        cxx: the C++ compiler; default ``$CXX``, then ``g++``, ``c++``, ``clang++``.
+        progress: called with one line per step; ``None`` for silence.
+
+    Returns:
+        The absolute path of the module without ``.so``, for ``nest.Install``.
+
+    Raises:
+        NestBuildError: no compiler, no sources, or compiling/linking failed.
+            The message holds the command and the first compiler errors.
+        NestNotFoundError: headers required by NEST's headers are missing.
+        ValueError: ``module_name`` is not a C identifier.
+    """
+    say = progress or (lambda _msg: None)
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", module_name):
+        raise ValueError(
+            f"module name {module_name!r} must be a C identifier: libltdl looks up {module_name}_LTX_module"
+        )
+    src_dir = os.path.abspath(src_dir)
+    sources = sorted(os.path.basename(p) for p in glob.glob(os.path.join(src_dir, "*.cpp")))
+    if not sources:
+        raise NestBuildError(f"No *.cpp files in {src_dir}.")
+    jobs = max(1, int(jobs))
+    cxx_path = _find_cxx(cxx)
+    ccache = shutil.which("ccache")
+
+    darwin = sys.platform == "darwin"
+    openmp = ["-Xpreprocessor", "-fopenmp"] if darwin else ["-fopenmp"]
+    cxxflags = [
+        nest.cxx_std, "-O2", "-fPIC", *openmp, "-ffp-contract=off", "-DLTX_MODULE",
+        *nest.abi_flags, "-Wall", f"-I{nest.include_dir}", "-I.", *extra_cxxflags,
+    ]  # fmt: skip
+    ldflags = [*(["-undefined", "dynamic_lookup"] if darwin else []), *extra_ldflags]
+    so_name = module_name + ".so"
+    objects = [os.path.splitext(s)[0] + ".o" for s in sources]
+    compile_cmds = [
+        ([ccache] if ccache else []) + [cxx_path, *cxxflags, "-c", src, "-o", obj]
+        for src, obj in zip(sources, objects)
+    ]
+    link_cmd = [cxx_path, "-shared", "-o", so_name, *objects, *ldflags]
+
+    _check_third_party_headers(cxx_path, nest, cxxflags)
+
+    with open(os.path.join(src_dir, "build.sh"), "w", encoding="utf-8") as f:
+        f.write("#!/bin/sh\n")
+        f.write(f"# Direct build of the NEST extension module {module_name} (written by nestml_go).\n")
+        f.write(f"# NEST {nest.version}, {nest.abi} C++ ABI, headers in {nest.include_dir}\n")
+        f.write("set -e\n")
+        f.write('cd "$(dirname "$0")"\n')
+        for cmd in compile_cmds + [link_cmd]:
+            f.write(shlex.join(cmd) + "\n")
+    os.chmod(os.path.join(src_dir, "build.sh"), 0o755)
+
+    t0 = time.monotonic()
+    warnings_out = _compile_all(compile_cmds, sources, src_dir, jobs, say)
+    say(f"{_PREFIX} linking {so_name}")
+    so_path = os.path.join(src_dir, so_name)
+    if os.path.exists(so_path):
+        os.remove(so_path)
+    proc = subprocess.run(link_cmd, cwd=src_dir, capture_output=True, text=True)
+    if proc.returncode != 0:
+        out = proc.stdout + proc.stderr
+        raise NestBuildError(
+            f"Linking {so_name} failed (exit code {proc.returncode}):\n  {shlex.join(link_cmd)}\n"
+            f"{_error_excerpt(out)}{_hint(out)}",
+            link_cmd,
+            out,
+        )
+    seconds = time.monotonic() - t0
+
+    undefined = _undefined_symbols(so_path, nest)
+    unexpected_deps = _unexpected_runtime_deps(so_path)
+    if undefined:
+        shown = _demangle(undefined[:40])
+        msg = (
+            f"{so_name} references {len(undefined)} symbol(s) that neither NEST ({os.path.basename(nest.api_so)}) "
+            "nor the runtime libraries define; nest.Install will fail with 'undefined symbol':\n  "
+            + "\n  ".join(shown)
+            + ("\n  ..." if len(undefined) > 40 else "")
+        )
+        say(f"{_PREFIX} warning: {msg}")
+        warnings.warn(msg, NestBuildWarning, stacklevel=2)
+    if unexpected_deps:
+        msg = f"{so_name} links {', '.join(unexpected_deps)}; NEST's own copies should be used at run time."
+        say(f"{_PREFIX} warning: {msg}")
+        warnings.warn(msg, NestBuildWarning, stacklevel=2)
+
+    module_path = os.path.join(src_dir, module_name)
+    record = {
+        "module": module_name,
+        "module_path": module_path,
+        "install": f"nest.Install({module_path!r})",
+        "nest_version": nest.version,
+        "nest_python": nest.python,
+        "nest_include_dir": nest.include_dir,
+        "nest_api_so": nest.api_so,
+        "nest_config_h": {
+            "HAVE_LIBLTDL": nest.have_libltdl,
+            "HAVE_BOOST": nest.have_boost,
+            "HAVE_GSL": nest.have_gsl,
+            "HAVE_MPI": nest.have_mpi,
+        },
+        "abi": nest.abi,
+        "abi_evidence": nest.abi_evidence,
+        "wheel_tag": nest.wheel_tag,
+        "compiler": cxx_path,
+        "compiler_version": _compiler_version(cxx_path),
+        "ccache": ccache,
+        "cxxflags": cxxflags,
+        "ldflags": ldflags,
+        "sources": sources,
+        "jobs": jobs,
+        "build_seconds": round(seconds, 2),
+        "compiler_warnings": warnings_out,
+        "undefined_symbols": undefined,
+        "unexpected_runtime_deps": unexpected_deps,
+    }
+    with open(os.path.join(src_dir, "nestml_go_build.json"), "w", encoding="utf-8") as f:
+        json.dump(record, f, indent=2)
+        f.write("\n")
+    say(f"{_PREFIX} built {so_path} in {seconds:.1f} s; load it with nest.Install({module_path!r})")
+    return module_path
+
+
+def _compile_all(
+    cmds: list[list[str]], sources: list[str], cwd: str, jobs: int, say: Callable[[str], None]
+) -> dict[str, str]:
+    """Run the compile commands, at most ``jobs`` at a time.
+
+    Returns the non-empty compiler output (warnings) per source. On the first
+    failure the other running compilers are stopped and NestBuildError raised.
+    """
+    pending = list(range(len(cmds)))
+    running: dict[int, tuple[subprocess.Popen, "tempfile._TemporaryFileWrapper"]] = {}
+    outputs: dict[str, str] = {}
+    total = len(cmds)
+    started = 0
+    try:
+        while pending or running:
+            while pending and len(running) < jobs:
+                i = pending.pop(0)
+                started += 1
+                say(f"{_PREFIX} compiling {sources[i]} ({started}/{total})")
+                log = tempfile.TemporaryFile(mode="w+", encoding="utf-8", errors="replace")
+                proc = subprocess.Popen(cmds[i], cwd=cwd, stdout=log, stderr=subprocess.STDOUT)
+                running[i] = (proc, log)
+            done = [i for i, (p, _) in running.items() if p.poll() is not None]
+            if not done:
+                time.sleep(0.05)
+                continue
+            for i in done:
+                proc, log = running.pop(i)
+                log.seek(0)
+                out = log.read()
+                log.close()
+                if proc.returncode != 0:
+                    raise NestBuildError(
+                        f"Compiling {sources[i]} failed (exit code {proc.returncode}):\n  {shlex.join(cmds[i])}\n"
+                        f"{_error_excerpt(out)}{_hint(out)}",
+                        cmds[i],
+                        out,
+                    )
+                if out.strip():
+                    outputs[sources[i]] = out
+                    n = sum(1 for ln in out.splitlines() if "warning:" in ln)
+                    say(f"{_PREFIX} {sources[i]}: {n} compiler warning(s), see nestml_go_build.json")
+    finally:
+        for proc, log in running.values():
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+            log.close()
+    return outputs
+
+
+def _ldd(path: str) -> list[str]:
+    if not shutil.which("ldd"):
+        return []
+    out = subprocess.run(["ldd", path], capture_output=True, text=True).stdout
+    return [m.group(1) for m in re.finditer(r"=>\s*(/\S+)", out)]
+
+
+def _undefined_symbols(so_path: str, nest: NestInstall) -> list[str]:
+    """Undefined symbols of the module that no library present at load time defines.
+
+    The libraries are NEST's (``nest.symbol_libs``), the libraries they link
+    (OpenMP, GSL, ltdl, ...) and the module's own dependencies (libstdc++,
+    libm, libc). This is the step-5 check of nest_target.md §8.3, widened from
+    ``nest::`` symbols to all symbols.
+    """
+    if sys.platform == "darwin":
+        return []  # nm -D and ldd are Linux tools
+    undefined = set(_nm_symbols(so_path, defined=False))
+    libs: list[str] = []
+    for lib in (*nest.symbol_libs, so_path):
+        for dep in ([] if lib == so_path else [lib]) + _ldd(lib):
+            if dep not in libs:
+                libs.append(dep)
+    for lib in libs:
+        try:
+            undefined -= set(_nm_symbols(lib, defined=True))
+        except NestNotFoundError:
+            continue  # unreadable library: its symbols are simply not counted
+        if not undefined:
+            break
+    return sorted(undefined)
+
+
+def _unexpected_runtime_deps(so_path: str) -> list[str]:
+    if sys.platform == "darwin":
+        return []
+    return [p for p in _ldd(so_path) if re.search(r"(gomp|libomp|libiomp|libnest)", os.path.basename(p))]

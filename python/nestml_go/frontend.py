@@ -1,0 +1,108 @@
+"""Checking NESTML sources: :func:`check` and :func:`check_file`."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any, Union
+
+from . import _native
+from .errors import Diagnostic, error_for_diagnostics
+
+__all__ = ["CheckResult", "check", "check_file"]
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The outcome of checking one NESTML source.
+
+    Attributes:
+        file: the file name used in the diagnostics (``"<string>"`` for text).
+        models: names of the models the source defines, in source order.
+        diagnostics: all findings, sorted by position.
+    """
+
+    file: str
+    models: list[str] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        """The diagnostics of severity ``"error"``."""
+        return [d for d in self.diagnostics if d.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        """The diagnostics of severity ``"warning"``."""
+        return [d for d in self.diagnostics if d.severity == "warning"]
+
+    @property
+    def ok(self) -> bool:
+        """True if there are no errors (warnings are allowed)."""
+        return not self.errors
+
+    def raise_for_errors(self) -> "CheckResult":
+        """Raise :class:`~nestml_go.NestmlParseError` or
+        :class:`~nestml_go.NestmlCheckError` if there are errors; else return self."""
+        if not self.ok:
+            raise error_for_diagnostics(self.diagnostics)
+        return self
+
+
+def _result(file: str, res: dict[str, Any]) -> CheckResult:
+    return CheckResult(
+        file=file,
+        models=[str(m) for m in res.get("models") or []],
+        diagnostics=[Diagnostic.from_record(r) for r in res.get("diagnostics") or []],
+    )
+
+
+def check(source: str, *, path: PathLike | None = None) -> CheckResult:
+    """Check NESTML source text and return its diagnostics.
+
+    Errors in the model are *returned* (see :attr:`CheckResult.errors` and
+    :meth:`CheckResult.raise_for_errors`), not raised.
+
+    Args:
+        source: the NESTML text of one file.
+        path: the file name to report in diagnostics (not read); default
+            ``"<string>"``.
+
+    Raises:
+        TypeError: if ``source`` is not a string.
+    """
+    if isinstance(source, bytes):
+        source = source.decode("utf-8")
+    if not isinstance(source, str):
+        raise TypeError(
+            f"check() takes NESTML source text (str), not {type(source).__name__}; "
+            "use check_file() for a path"
+        )
+    name: str | None = None
+    if path is not None:
+        if not isinstance(path, (str, os.PathLike)):
+            raise TypeError(f"path must be a str or os.PathLike, not {type(path).__name__}")
+        name = os.fspath(path)
+    res = _native.call("check", path=name, source=source)
+    return _result(name or "<string>", res)
+
+
+def check_file(path: PathLike) -> CheckResult:
+    """Check the NESTML file at ``path`` and return its diagnostics.
+
+    Raises:
+        TypeError: if ``path`` is not a str or path-like.
+        FileNotFoundError: if ``path`` does not exist.
+        IsADirectoryError: if ``path`` is a directory.
+    """
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"path must be a str or os.PathLike, not {type(path).__name__}")
+    p = os.fspath(path)
+    if not os.path.exists(p):
+        raise FileNotFoundError(f"no such file: {p}")
+    if os.path.isdir(p):
+        raise IsADirectoryError(f"{p} is a directory; give a .nestml file")
+    res = _native.call("check", path=p, source=None)
+    return _result(p, res)

@@ -1,0 +1,481 @@
+"""In-process simulation with a PyNEST-shaped API.
+
+Example::
+
+    import nestml_go as ng
+
+    net = ng.Network(resolution=0.1)                       # ms
+    pop = net.create("iaf_psc_exp_neuron", n=10)
+    sg = net.create("spike_generator", params={"spike_times": [10.0, 20.0]})
+    mm = net.create("multimeter", params={"record_from": ["V_m"], "interval": 0.1})
+    sr = net.create("spike_recorder")
+    net.connect(sg, pop, weight=500.0, delay=1.0)
+    net.connect(mm, pop)
+    net.connect(pop, sr)
+    net.simulate(100.0)                                    # ms
+    sr.events["times"], sr.events["senders"]
+
+Times are in milliseconds, node ids are 1-based as in NEST, and the device
+names and parameters are NEST's.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+import os
+from typing import Any, Iterator, Mapping, Sequence, Union
+
+import numpy as np
+
+from . import _native
+from .model import Model
+
+__all__ = ["Network", "NodeCollection", "GENERATORS", "RECORDERS", "SAMPLING_RECORDERS"]
+
+#: Stimulation devices: they only send (``connect(generator, neurons)``).
+GENERATORS = frozenset(
+    {
+        "spike_generator",
+        "dc_generator",
+        "poisson_generator",
+        "ac_generator",
+        "noise_generator",
+        "step_current_generator",
+    }
+)
+#: Recording devices that sample state variables; in NEST they are connected
+#: *to* the neurons they observe (``connect(multimeter, neurons)``).
+SAMPLING_RECORDERS = frozenset({"multimeter", "voltmeter"})
+#: Recording devices (``connect(neurons, spike_recorder)``, ``connect(multimeter, neurons)``).
+RECORDERS = frozenset({"spike_recorder"}) | SAMPLING_RECORDERS
+
+# Event keys that hold integers (converted from the float64 transfer buffer).
+_INT_EVENT_KEYS = frozenset({"senders", "receptors", "ports"})
+
+ModelSpec = Union[str, Model, "os.PathLike[str]"]
+
+
+def _is_real(x: Any) -> bool:
+    return isinstance(x, numbers.Real) and not isinstance(x, (bool, np.bool_))
+
+
+def _real(name: str, x: Any) -> float:
+    if not _is_real(x):
+        raise TypeError(f"{name} must be a real number, not {type(x).__name__}")
+    return float(x)
+
+
+def _finite(name: str, x: Any) -> float:
+    v = _real(name, x)
+    if not math.isfinite(v):
+        raise ValueError(f"{name} must be finite, got {v}")
+    return v
+
+
+def _positive(name: str, x: Any) -> float:
+    v = _finite(name, x)
+    if v <= 0.0:
+        raise ValueError(f"{name} must be > 0, got {v}")
+    return v
+
+
+def _times(name: str, x: Any, *, sorted_: bool) -> list[float]:
+    if isinstance(x, (str, bytes)) or not isinstance(x, (Sequence, np.ndarray)):
+        raise TypeError(f"{name} must be a list or 1-D array of numbers, not {type(x).__name__}")
+    try:
+        a = np.asarray(x, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise TypeError(f"{name} must contain only numbers") from None
+    if a.ndim != 1:
+        raise ValueError(f"{name} must be one-dimensional, got shape {a.shape}")
+    if not np.all(np.isfinite(a)):
+        raise ValueError(f"{name} must contain only finite numbers")
+    if sorted_ and a.size > 1 and np.any(np.diff(a) < 0):
+        raise ValueError(f"{name} must be sorted in non-decreasing order")
+    return [float(v) for v in a]
+
+
+def _plain_value(key: str, v: Any) -> Any:
+    """Convert a parameter value to JSON-able Python, rejecting NaN and odd types."""
+    if isinstance(v, (bool, np.bool_)):
+        return bool(v)
+    if isinstance(v, str):
+        return v
+    if _is_real(v):
+        f = float(v) if not isinstance(v, (int, np.integer)) else int(v)
+        if isinstance(f, float) and math.isnan(f):
+            raise ValueError(f"parameter {key!r} is NaN")
+        if isinstance(f, float) and math.isinf(f):
+            raise ValueError(f"parameter {key!r} is infinite")
+        return f
+    if isinstance(v, np.ndarray) or (isinstance(v, Sequence) and not isinstance(v, (str, bytes))):
+        items = v.tolist() if isinstance(v, np.ndarray) else list(v)
+        return [_plain_value(key, x) for x in items]
+    raise TypeError(
+        f"parameter {key!r} has unsupported type {type(v).__name__} "
+        "(use numbers, strings such as '20 ms', booleans, or lists of these)"
+    )
+
+
+class Network:
+    """A network simulated in process by the Go engine.
+
+    Args:
+        resolution: the simulation time step in ms (finite, > 0).
+
+    The network owns a native handle; it is released by :meth:`close`, by
+    leaving a ``with`` block, or when the object is garbage-collected.
+    """
+
+    def __init__(self, resolution: float = 0.1) -> None:
+        self._resolution = _positive("resolution", resolution)
+        self._handle: int | None = None
+        res = _native.call("net_new", resolution=self._resolution)
+        self._handle = int(res["handle"])
+        self._time = 0.0
+
+    # -- lifecycle -----------------------------------------------------
+
+    @property
+    def resolution(self) -> float:
+        """The simulation time step in ms."""
+        return self._resolution
+
+    @property
+    def time(self) -> float:
+        """Simulated time so far in ms."""
+        return self._time
+
+    @property
+    def handle(self) -> int:
+        """The native handle (private to nestml_go)."""
+        if self._handle is None:
+            raise RuntimeError("this Network is closed")
+        return self._handle
+
+    @property
+    def closed(self) -> bool:
+        """True after :meth:`close`."""
+        return self._handle is None
+
+    def close(self) -> None:
+        """Release the native network. Further use raises :class:`RuntimeError`."""
+        h, self._handle = self._handle, None
+        if h is not None:
+            _native.release(h)
+
+    def __enter__(self) -> "Network":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        try:
+            self.close()
+        except Exception:
+            pass
+
+    def __repr__(self) -> str:
+        state = "closed" if self.closed else f"t={self._time:g} ms"
+        return f"Network(resolution={self._resolution:g}, {state})"
+
+    # -- building ------------------------------------------------------
+
+    def create(
+        self,
+        model: ModelSpec,
+        n: int = 1,
+        params: Mapping[str, Any] | None = None,
+    ) -> "NodeCollection":
+        """Create ``n`` nodes of a model or device.
+
+        Args:
+            model: a :class:`~nestml_go.Model`, a library model or NEST device
+                name (``"iaf_psc_exp_neuron"``, ``"spike_generator"``,
+                ``"dc_generator"``, ``"poisson_generator"``, ``"multimeter"``,
+                ``"spike_recorder"``), a path to a ``.nestml`` file, or NESTML
+                source text.
+            n: how many nodes (int >= 1).
+            params: initial parameter/state values, e.g. ``{"tau_m": 20.0}``
+                or with units ``{"tau_m": "20 ms"}``. Device parameters are
+                NEST's: ``spike_generator``: ``spike_times``, ``spike_weights``
+                (ms, pA/nS); ``dc_generator``: ``amplitude`` (pA), ``start``,
+                ``stop`` (ms); ``poisson_generator``: ``rate`` (Hz);
+                ``multimeter``: ``record_from`` (list of names), ``interval`` (ms).
+
+        Returns:
+            The new nodes (ids are 1-based and consecutive).
+        """
+        if isinstance(model, Model):
+            spec = model.path if model.path is not None else model.source
+            name_hint = model.name
+        elif isinstance(model, os.PathLike):
+            spec = os.path.abspath(os.fspath(model))
+            name_hint = ""
+        elif isinstance(model, str):
+            if not model.strip():
+                raise ValueError("model must not be empty")
+            spec = model
+            name_hint = model
+        else:
+            raise TypeError(
+                f"model must be a model/device name, a path, NESTML source or a Model, "
+                f"not {type(model).__name__}"
+            )
+        if isinstance(n, bool) or not isinstance(n, (int, np.integer)):
+            raise TypeError(f"n must be an int, not {type(n).__name__}")
+        n = int(n)
+        if n < 1:
+            raise ValueError(f"n must be >= 1, got {n}")
+        clean = self._check_params(name_hint, params)
+        res = _native.call("net_create", handle=self.handle, model=spec, n=n, params=clean)
+        first = int(res["first"])
+        count = int(res.get("n", n))
+        name = str(res.get("name", name_hint))
+        kind = _classify(name, str(res.get("kind", "")))
+        return NodeCollection(self, np.arange(first, first + count, dtype=np.int64), name, kind)
+
+    def _check_params(self, model: str, params: Mapping[str, Any] | None) -> dict[str, Any]:
+        if params is None:
+            params = {}
+        if not isinstance(params, Mapping):
+            raise TypeError(f"params must be a dict, not {type(params).__name__}")
+        out: dict[str, Any] = {}
+        for k, v in params.items():
+            if not isinstance(k, str) or not k:
+                raise TypeError(f"parameter names must be non-empty strings, got {k!r}")
+            out[k] = v
+        if model == "spike_generator":
+            if "spike_times" in out:
+                out["spike_times"] = _times("spike_times", out["spike_times"], sorted_=True)
+                if any(t < 0 for t in out["spike_times"]):
+                    raise ValueError("spike_times must be >= 0 ms")
+            if "spike_weights" in out:
+                w = _times("spike_weights", out["spike_weights"], sorted_=False)
+                nt = len(out.get("spike_times", []))
+                if w and len(w) != nt:
+                    raise ValueError(
+                        f"spike_weights has {len(w)} entries but spike_times has {nt}; "
+                        "give one weight per spike time (or none)"
+                    )
+                out["spike_weights"] = w
+        elif model == "dc_generator":
+            if "amplitude" in out:
+                out["amplitude"] = _finite("amplitude", out["amplitude"])
+            start = _finite("start", out["start"]) if "start" in out else 0.0
+            if "start" in out:
+                if start < 0:
+                    raise ValueError(f"start must be >= 0 ms, got {start}")
+                out["start"] = start
+            if "stop" in out:
+                stop = _real("stop", out["stop"])
+                if math.isnan(stop):
+                    raise ValueError("stop must not be NaN")
+                if stop < start:
+                    raise ValueError(f"stop ({stop} ms) must be >= start ({start} ms)")
+                if math.isinf(stop):
+                    del out["stop"]  # NEST's default: never stops
+                else:
+                    out["stop"] = stop
+        elif model == "poisson_generator":
+            if "rate" in out:
+                rate = _finite("rate", out["rate"])
+                if rate < 0:
+                    raise ValueError(f"rate must be >= 0 Hz, got {rate}")
+                out["rate"] = rate
+        elif model in SAMPLING_RECORDERS:
+            if "record_from" in out:
+                rf = out["record_from"]
+                if isinstance(rf, str) or not isinstance(rf, (Sequence, np.ndarray)):
+                    raise TypeError(
+                        f"record_from must be a list of variable names, e.g. ['V_m'], "
+                        f"not {type(rf).__name__}"
+                    )
+                rf = list(rf)
+                if not all(isinstance(x, str) and x for x in rf):
+                    raise TypeError("record_from must contain only non-empty variable names")
+                out["record_from"] = rf
+            if "interval" in out:
+                iv = _positive("interval", out["interval"])
+                if iv < self._resolution * (1 - 1e-12):
+                    raise ValueError(
+                        f"interval ({iv} ms) must be >= the resolution ({self._resolution} ms)"
+                    )
+                out["interval"] = iv
+        return {k: _plain_value(k, v) for k, v in out.items()}
+
+    def connect(
+        self,
+        pre: "NodeCollection",
+        post: "NodeCollection",
+        weight: float = 1.0,
+        delay: float = 1.0,
+        port: int | str | None = None,
+        rule: str = "all_to_all",
+    ) -> None:
+        """Connect every node of ``pre`` to every node of ``post``.
+
+        Args:
+            pre: source nodes (neurons, generators, or a multimeter).
+            post: target nodes (neurons or a spike_recorder).
+            weight: synaptic weight (finite; unit as the target port's).
+            delay: transmission delay in ms (>= resolution).
+            port: input port of the target, by receptor index (int >= 0) or
+                port name; ``None`` for the default port.
+            rule: connection rule; only ``"all_to_all"`` for now.
+
+        As in NEST, a multimeter is connected *to* the neurons it records
+        (``connect(mm, neurons)``) and neurons to a spike_recorder
+        (``connect(neurons, sr)``).
+        """
+        for name, nc in (("pre", pre), ("post", post)):
+            if not isinstance(nc, NodeCollection):
+                raise TypeError(f"{name} must be a NodeCollection, not {type(nc).__name__}")
+            if nc.network is not self:
+                raise ValueError(f"{name} belongs to a different Network")
+            if len(nc) == 0:
+                raise ValueError(f"{name} is empty")
+        w = _finite("weight", weight)
+        d = _finite("delay", delay)
+        if d < self._resolution * (1 - 1e-12):
+            raise ValueError(f"delay ({d} ms) must be >= the resolution ({self._resolution} ms)")
+        if port is not None:
+            if isinstance(port, str):
+                if not port:
+                    raise ValueError("port must not be an empty string")
+            elif isinstance(port, (int, np.integer)) and not isinstance(port, bool):
+                port = int(port)
+                if port < 0:
+                    raise ValueError(f"port must be >= 0, got {port}")
+            else:
+                raise TypeError(f"port must be an int, a port name or None, not {type(port).__name__}")
+        if not isinstance(rule, str):
+            raise TypeError(f"rule must be a str, not {type(rule).__name__}")
+        if rule != "all_to_all":
+            raise ValueError(f"unsupported connection rule {rule!r}; supported: 'all_to_all'")
+        _check_direction(pre, post)
+        _native.call(
+            "net_connect",
+            handle=self.handle,
+            pre=pre.ids.tolist(),
+            post=post.ids.tolist(),
+            weight=w,
+            delay=d,
+            port=port,
+            rule=rule,
+        )
+
+    def simulate(self, t_ms: float) -> None:
+        """Advance the network by ``t_ms`` milliseconds (finite, > 0, a
+        multiple of the resolution)."""
+        t = _positive("t_ms", t_ms)
+        steps = t / self._resolution
+        if abs(steps - round(steps)) > 1e-9 * max(1.0, steps):
+            raise ValueError(
+                f"t_ms ({t} ms) must be a multiple of the resolution ({self._resolution} ms)"
+            )
+        res = _native.call("net_simulate", handle=self.handle, t=t)
+        self._time = float(res["time"]) if "time" in res else self._time + t
+
+    # -- results -------------------------------------------------------
+
+    def _events(self, recorder: int) -> dict[str, np.ndarray]:
+        meta = _native.call("net_events_meta", handle=self.handle, recorder=recorder)
+        n = int(meta["n"])
+        out: dict[str, np.ndarray] = {}
+        for key in meta["keys"]:
+            arr = _native.fill(self.handle, {"recorder": recorder, "key": key}, n)
+            out[key] = arr.astype(np.int64) if key in _INT_EVENT_KEYS else arr
+        return out
+
+
+def _classify(name: str, kind: str) -> str:
+    """Return ``"generator"``, ``"recorder"`` or ``"neuron"``."""
+    if name in GENERATORS:
+        return "generator"
+    if name in RECORDERS:
+        return "recorder"
+    if kind in ("generator", "recorder", "neuron"):
+        return kind
+    return "neuron"
+
+
+def _check_direction(pre: "NodeCollection", post: "NodeCollection") -> None:
+    if post.kind == "generator":
+        raise ValueError(
+            f"cannot connect into a {post.name}: generators only send; "
+            f"use connect({post.name}, neurons)"
+        )
+    if post.name in SAMPLING_RECORDERS:
+        raise ValueError(
+            f"a {post.name} is connected to the neurons it records: "
+            f"use connect({post.name}, neurons), not connect(neurons, {post.name})"
+        )
+    if pre.kind == "recorder" and pre.name not in SAMPLING_RECORDERS:
+        raise ValueError(
+            f"a {pre.name} only receives: use connect(neurons, {pre.name})"
+        )
+    if pre.name in SAMPLING_RECORDERS and post.kind != "neuron":
+        raise ValueError(f"a {pre.name} can only record from neurons, not from a {post.name}")
+    if pre.kind == "generator" and post.kind == "recorder":
+        raise ValueError(
+            f"cannot connect a {pre.name} to a {post.name} directly; "
+            "record the neurons it drives (or route it through a parrot neuron)"
+        )
+
+
+class NodeCollection:
+    """A group of nodes of one model in a :class:`Network` (like PyNEST's).
+
+    Attributes:
+        network: the network the nodes belong to.
+        ids: node ids (1-based, int64 NumPy array).
+        name: the model or device name.
+        kind: ``"neuron"``, ``"generator"`` or ``"recorder"``.
+    """
+
+    def __init__(self, network: Network, ids: np.ndarray, name: str, kind: str) -> None:
+        self.network = network
+        self._ids = np.asarray(ids, dtype=np.int64)
+        self._ids.setflags(write=False)
+        self.name = name
+        self.kind = kind
+
+    @property
+    def ids(self) -> np.ndarray:
+        """Node ids, 1-based (read-only int64 array)."""
+        return self._ids
+
+    def __len__(self) -> int:
+        return int(self._ids.size)
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._ids.tolist())
+
+    def __getitem__(self, index: int | slice | Sequence[int] | np.ndarray) -> "NodeCollection":
+        sel = self._ids[index]
+        return NodeCollection(self.network, np.atleast_1d(sel), self.name, self.kind)
+
+    def __repr__(self) -> str:
+        if len(self) == 0:
+            return f"NodeCollection(model={self.name}, size=0)"
+        return (
+            f"NodeCollection(model={self.name}, size={len(self)}, "
+            f"first={int(self._ids[0])}, last={int(self._ids[-1])})"
+        )
+
+    @property
+    def events(self) -> dict[str, np.ndarray] | tuple[dict[str, np.ndarray], ...]:
+        """Recorded events, as NEST's ``events`` dictionary.
+
+        Keys are ``"times"`` (ms, float64), ``"senders"`` (int64) and, for a
+        multimeter, one float64 array per recorded variable (one entry per
+        sample and sender). For a collection of several recorders, a tuple
+        with one dictionary per recorder (as PyNEST's ``get("events")``).
+        """
+        if self.kind != "recorder":
+            raise TypeError(f"{self.name} is not a recording device; it has no events")
+        per = tuple(self.network._events(int(i)) for i in self._ids)
+        return per[0] if len(per) == 1 else per
