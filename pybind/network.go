@@ -317,7 +317,7 @@ func init() {
 			Post   []int    `json:"post"`
 			Weight *float64 `json:"weight"`
 			Delay  *float64 `json:"delay"`
-			Port   *string  `json:"port"`
+			Port   any      `json:"port"`
 			Rule   string   `json:"rule"`
 		}
 		if err := decode(in, &a); err != nil {
@@ -334,8 +334,12 @@ func init() {
 			if a.Delay != nil {
 				d = *a.Delay
 			}
-			if a.Port != nil {
-				port = *a.Port
+			switch p := a.Port.(type) {
+			case nil:
+			case string:
+				port = p
+			default:
+				return nil, argErrorf("port must be a port name such as \"exc_spikes\" (receptor numbers are not supported yet), got %v", p)
 			}
 			if err := n.net.Connect(a.Pre, a.Post, w, d, port); err != nil {
 				return nil, argErrorf("%v", err)

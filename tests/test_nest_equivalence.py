@@ -25,7 +25,7 @@ import pytest
 import nestml_go as ng
 from _nestutil import require_nest
 
-RTOL_VM = 1e-9  # V_m relative tolerance (docs/testing.md, conformance table)
+RTOL_VM = 1e-9  # V_m relative tolerance (docs/testing.md, tolerance table)
 T_SIM = 1000.0
 H = 0.1
 

@@ -17,11 +17,12 @@ import (
 // further by staying silent until a token has been matched again.
 type errorListener struct {
 	*antlr.DefaultErrorListener
-	p     *parse
-	diags diag.List
-	lines map[int]bool
-	at    []int         // token indexes of all offending tokens (also unreported ones)
-	toks  []antlr.Token // offending token of each diagnostic in diags
+	p       *parse
+	diags   diag.List
+	lines   map[int]bool
+	logical map[int]bool  // logical lines (see logicalLineOf) with an error
+	at      []int         // token indexes of all offending tokens (also unreported ones)
+	toks    []antlr.Token // offending token of each diagnostic in diags
 }
 
 // within reports whether an error was reported at a token index in [i, j].
@@ -35,7 +36,7 @@ func (l *errorListener) within(i, j int) bool {
 }
 
 func newErrorListener(p *parse) *errorListener {
-	return &errorListener{DefaultErrorListener: antlr.NewDefaultErrorListener(), p: p, lines: map[int]bool{}}
+	return &errorListener{DefaultErrorListener: antlr.NewDefaultErrorListener(), p: p, lines: map[int]bool{}, logical: map[int]bool{}}
 }
 
 func (l *errorListener) SyntaxError(rec antlr.Recognizer, offending interface{}, line, column int, msg string, e antlr.RecognitionException) {
@@ -45,20 +46,15 @@ func (l *errorListener) SyntaxError(rec antlr.Recognizer, offending interface{},
 	}
 	l.at = append(l.at, tok.GetTokenIndex())
 	r := l.p.src.tokenRange(tok)
-	if l.lines[r.Start.Line] {
+	// One error per physical line, and one per logical line: an error at a
+	// layout token belongs to the logical line that ends there (a NEWLINE is
+	// positioned on the following line), and lines joined by a kernel comma
+	// are one logical line.
+	logical := l.p.logicalLineOf(tok)
+	if l.lines[r.Start.Line] || l.logical[logical] {
 		return
 	}
-	if isLayout(tok) {
-		// An error at a layout token belongs to the logical line that ends
-		// there too (a NEWLINE is positioned on the following line).
-		if prev := l.p.prevSignificant(tok.GetTokenIndex()); prev != nil {
-			pl := l.p.src.tokenEnd(prev).Line
-			if l.lines[pl] {
-				return
-			}
-			l.lines[pl] = true
-		}
-	}
+	l.logical[logical] = true
 	l.lines[r.Start.Line] = true
 	parser, _ := rec.(antlr.Parser)
 	found := describeFound(tok)
@@ -240,8 +236,14 @@ func count(in map[int]bool, members []int) int {
 	return n
 }
 
-// hintFor suggests a fix for the lexing pitfalls of language.md §3.10.
-func hintFor(p *parse, t antlr.Token) string {
+// hintFor suggests a fix for the lexing pitfalls of language.md §3.10 and
+// the layout rules of §3.3 and §3.6.
+func hintFor(p *parse, t antlr.Token) (hint string) {
+	defer func() {
+		if recover() != nil {
+			hint = ""
+		}
+	}()
 	switch t.GetTokenType() {
 	case gen.NestmlParserLEFT_ANGLE_MINUS:
 		return "'<-' is the port arrow; to compare with a negative value write 'a < -b'"
@@ -249,10 +251,37 @@ func hintFor(p *parse, t antlr.Token) string {
 		return "']]' closes a guard; to close two brackets write '] ]', as in 'x[y[1] ]'"
 	case gen.NestmlParserKERNEL_JOINING:
 		return "a comma at the end of a line joins kernel equations; keep lists on one line or continue the line with '\\'"
-	case gen.NestmlParserDOUBLE_FORWARD_SLASH, gen.NestmlParserDOUBLE_FORWARD_SLASH_EQUALS:
-		return ""
+	case gen.NestmlParserCOMMA:
+		if setContains(p.parser.GetExpectedTokens(), gen.NestmlParserKERNEL_JOINING) {
+			return "the equations of a kernel are written one per line, each line but the last ending with a comma"
+		}
+	case gen.NestmlParserNEWLINE:
+		if p.openParens(t.GetTokenIndex()) > 0 {
+			return "a line break inside parentheses needs a '\\' at the end of the line (there is no implicit line joining)"
+		}
 	}
 	return ""
+}
+
+// openParens counts the parentheses left open on the logical line that ends
+// at token index i.
+func (p *parse) openParens(i int) int {
+	n := 0
+	for j := i - 1; j >= 0; j-- {
+		u := p.tokens.Get(j)
+		if u.GetChannel() != chanDefault {
+			continue
+		}
+		switch u.GetTokenType() {
+		case tokNEWLINE, tokINDENT, tokDEDENT:
+			return n
+		case gen.NestmlParserLEFT_PAREN:
+			n++
+		case gen.NestmlParserRIGHT_PAREN:
+			n--
+		}
+	}
+	return n
 }
 
 // lineRecovery is ANTLR's default error strategy (single-token insertion
@@ -383,8 +412,11 @@ func (s *lineRecovery) Sync(p antlr.Parser) {
 		return
 	}
 	s.ReportError(p, antlr.NewInputMisMatchException(p))
-	s.skipLine(p, true)
 	ctx := p.GetParserRuleContext()
+	// Inside an expression or declaration the block after the line (if any)
+	// is left to the rule owning the line (a block header recovers with
+	// single-token insertion of ':' and parses its body).
+	s.skipLine(p, role(ctx.GetRuleIndex()) != roleInner)
 	if ts.LA(1) == gen.NestmlParserNEWLINE && role(ctx.GetRuleIndex()) == roleBlock && openBlock(ctx) {
 		// Continue with the next line of the block.
 		p.Consume()

@@ -2,6 +2,8 @@ package syntax
 
 import (
 	"fmt"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/antlr4-go/antlr/v4"
 
@@ -50,18 +52,15 @@ func newLayoutLexer(src *source) *layoutLexer {
 	return l
 }
 
-// endLineCol returns the line and (rune) column just after token t.
-func endLineCol(t antlr.Token) (int, int) {
-	line, col := t.GetLine(), t.GetColumn()
-	for _, r := range t.GetText() {
-		if r == '\n' {
-			line++
-			col = 0
-		} else {
-			col++
-		}
+// dedentPos returns the position given to a DEDENT that follows token t:
+// the line of t (§3.5 step 7) and the column just after t (or its start
+// column if t spans lines).
+func dedentPos(t antlr.Token) (int, int) {
+	text := t.GetText()
+	if strings.ContainsAny(text, "\n") {
+		return t.GetLine(), t.GetColumn()
 	}
-	return line, col
+	return t.GetLine(), t.GetColumn() + utf8.RuneCountInString(text)
 }
 
 // width computes the indentation width of a run of blanks (§3.5 step 1).
@@ -140,7 +139,7 @@ func (l *layoutLexer) candidate(t antlr.Token, ws string, line int) antlr.Token 
 	case w < cur:
 		dl, dc := line, col
 		if l.last != nil {
-			dl, dc = endLineCol(l.last)
+			dl, dc = dedentPos(l.last)
 		}
 		for len(l.stack) > 0 && l.stack[len(l.stack)-1] > w {
 			l.stack = l.stack[:len(l.stack)-1]
@@ -222,4 +221,13 @@ func (l *layoutLexer) lexError(t antlr.Token) {
 		}
 	}
 	l.diags.Add(diag.LexicalError, diag.Error, r, hint, "%s", msg)
+}
+
+func (l *layoutLexer) hasLexErrors() bool {
+	for _, d := range l.diags {
+		if d.Code == diag.LexicalError {
+			return true
+		}
+	}
+	return false
 }

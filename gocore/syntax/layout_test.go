@@ -149,27 +149,31 @@ func TestErrorPositions(t *testing.T) {
 		line, col int
 		code      diag.Code
 		msg       string
+		hint      string
 	}{
-		{"missing = at end of file", "model m:\n    equations:\n        inline V_rest mV  # no rhs\n", 4, 0, diag.SyntaxError, "expected '=' but found end of line"},
-		{"missing expression, next line indented", "model m:\n    state:\n        x real =\n        y real = 1\n", 4, 8, diag.SyntaxError, "expected an expression but found end of line"},
-		{"missing expression before blank and comment lines", "model m:\n    state:\n        x real =\n\n    # c\n        y real = 1\n", 6, 8, diag.SyntaxError, ""},
-		{"missing colon", "model m:\n    state\n        x real = 1\n", 3, 8, diag.SyntaxError, "expected ':' but found end of line"},
-		{"several lhs", "model m:\n    equations:\n        inline a, b mV = 10 mV\n", 3, 16, diag.SyntaxError, "found ','"},
-		{"output attributes", "model m:\n    output:\n        continuous(foo real)\n", 3, 18, diag.SyntaxError, "expected end of line but found '('"},
-		{"missing block at end of file", "model m:\n    state:\n", 2, 10, diag.SyntaxError, "expected an indented block"},
-		{"over-indented line", "model m:\n    update:\n        x = 1\n            y = 2\n        z = 3\n", 4, 12, diag.SyntaxError, "indented"},
-		{"lexical error", "model m:\n    update:\n        x = 1 !\n", 3, 14, diag.LexicalError, "'!'"},
-		{"unterminated string", "model m:\n    update:\n        print(\"abc)\n", 3, 14, diag.LexicalError, "unterminated"},
-		{"non-ASCII", "model m:\n    update:\n        x = \"é\" + µ\n", 3, 19, diag.LexicalError, "non-ASCII"},
-		{"empty file", "", 1, 0, diag.NoModelInFile, ""},
-		{"comments only", "# a\n# b\n", 1, 0, diag.NoModelInFile, ""},
-		{"port arrow in expression", "model m:\n    update:\n        x = a<-b\n", 3, 13, diag.SyntaxError, ""},
-		{"double bracket", "model m:\n    update:\n        x = v[w[1]]\n", 3, 17, diag.SyntaxError, ""},
-		{"for without step", "model m:\n    update:\n        for i in 1 ... 10:\n            x = i\n", 3, 25, diag.SyntaxError, "expected 'step'"},
-		{"for with expression step", "model m:\n    update:\n        for i in 1 ... 10 step n:\n            x = i\n", 3, 31, diag.SyntaxError, ""},
-		{"onReceive with index", "model m:\n    onReceive(s[1]):\n        x = 1\n", 2, 15, diag.SyntaxError, ""},
-		{"trailing semicolon on statement", "model m:\n    update:\n        x = 1;\n", 3, 13, diag.SyntaxError, ""},
-		{"typed spike port", "model m:\n    input:\n        spikes pA <- spike\n", 3, 21, diag.SyntaxError, ""},
+		{"missing = at end of file", "model m:\n    equations:\n        inline V_rest mV  # no rhs\n", 4, 0, diag.SyntaxError, "expected '=' but found end of line", ""},
+		{"missing expression, next line indented", "model m:\n    state:\n        x real =\n        y real = 1\n", 4, 8, diag.SyntaxError, "expected an expression but found end of line", ""},
+		{"missing expression before blank and comment lines", "model m:\n    state:\n        x real =\n\n    # c\n        y real = 1\n", 6, 8, diag.SyntaxError, "", ""},
+		{"missing colon", "model m:\n    state\n        x real = 1\n", 3, 8, diag.SyntaxError, "expected ':' but found end of line", ""},
+		{"several lhs", "model m:\n    equations:\n        inline a, b mV = 10 mV\n", 3, 16, diag.SyntaxError, "found ','", ""},
+		{"output attributes", "model m:\n    output:\n        continuous(foo real)\n", 3, 18, diag.SyntaxError, "expected end of line but found '('", ""},
+		{"missing block at end of file", "model m:\n    state:\n", 2, 10, diag.SyntaxError, "expected an indented block", ""},
+		{"over-indented line", "model m:\n    update:\n        x = 1\n            y = 2\n        z = 3\n", 4, 12, diag.SyntaxError, "indented", ""},
+		{"lexical error", "model m:\n    update:\n        x = 1 !\n", 3, 14, diag.LexicalError, "'!'", ""},
+		{"unterminated string", "model m:\n    update:\n        print(\"abc)\n", 3, 14, diag.LexicalError, "unterminated", ""},
+		{"non-ASCII", "model m:\n    update:\n        x = \"é\" + µ\n", 3, 19, diag.LexicalError, "non-ASCII", ""},
+		{"empty file", "", 1, 0, diag.NoModelInFile, "", ""},
+		{"comments only", "# a\n# b\n", 1, 0, diag.NoModelInFile, "", ""},
+		{"port arrow in expression", "model m:\n    update:\n        x = a<-b\n", 3, 13, diag.SyntaxError, "found '<-'", "a < -b"},
+		{"double bracket", "model m:\n    update:\n        x = v[w[1]]\n", 3, 17, diag.SyntaxError, "found ']]'", "] ]"},
+		{"kernel comma", "model m:\n    equations:\n        kernel g = 1 , 2\n", 3, 21, diag.SyntaxError, "found ','", "one per line"},
+		{"comma at end of argument line", "model m:\n    update:\n        f(a,\n          b)\n", 3, 11, diag.SyntaxError, "',' at the end of the line", "joins kernel equations"},
+		{"line break in parentheses", "model m:\n    update:\n        x = (1 +\n             2)\n", 4, 13, diag.SyntaxError, "end of line", "implicit line joining"},
+		{"for without step", "model m:\n    update:\n        for i in 1 ... 10:\n            x = i\n", 3, 25, diag.SyntaxError, "expected 'step'", ""},
+		{"for with expression step", "model m:\n    update:\n        for i in 1 ... 10 step n:\n            x = i\n", 3, 31, diag.SyntaxError, "", ""},
+		{"onReceive with index", "model m:\n    onReceive(s[1]):\n        x = 1\n", 2, 15, diag.SyntaxError, "", ""},
+		{"trailing semicolon on statement", "model m:\n    update:\n        x = 1;\n", 3, 13, diag.SyntaxError, "", ""},
+		{"typed spike port", "model m:\n    input:\n        spikes pA <- spike\n", 3, 21, diag.SyntaxError, "", ""},
 	}
 	for _, tt := range tests {
 		_, ds := Parse(tt.name, []byte(tt.src))
@@ -179,8 +183,10 @@ func TestErrorPositions(t *testing.T) {
 			continue
 		}
 		e := es[0]
-		if e.Code != tt.code || e.Range.Start != (ast.Pos{Line: tt.line, Col: tt.col}) || !strings.Contains(e.Message, tt.msg) {
-			t.Errorf("%s: got %s %v %q, want %s %d:%d %q", tt.name, e.Code, e.Range.Start, e.Message, tt.code, tt.line, tt.col, tt.msg)
+		if e.Code != tt.code || e.Range.Start != (ast.Pos{Line: tt.line, Col: tt.col}) || !strings.Contains(e.Message, tt.msg) ||
+			!strings.Contains(e.Hint, tt.hint) {
+			t.Errorf("%s: got %s %v %q (hint %q), want %s %d:%d %q (hint %q)", tt.name, e.Code, e.Range.Start, e.Message, e.Hint,
+				tt.code, tt.line, tt.col, tt.msg, tt.hint)
 		}
 	}
 }

@@ -96,11 +96,12 @@ func (p *parse) run() {
 	// Lexical errors first; upstream stops at the first one and reports no
 	// syntax error, so syntax errors are only reported for lexically clean
 	// files.
-	p.diags = append(p.diags, p.lexer.diags...)
-	lexErr := false
+	lexErr := p.lexer.hasLexErrors()
 	for _, d := range p.lexer.diags {
-		if d.Code == diag.LexicalError {
-			lexErr = true
+		// After a lexical error the layout is unreliable (an unterminated
+		// string swallows the rest of its line).
+		if !lexErr || d.Code != diag.InconsistentDedent {
+			p.diags = append(p.diags, d)
 		}
 	}
 	if !lexErr {
@@ -143,11 +144,13 @@ func (p *parse) run() {
 	p.diags = append(p.diags, b.diags...)
 }
 
-// buildModel builds one model, turning an internal failure into nil.
+// buildModel builds one model. A model with missing parts (possible only
+// when the file has syntax errors) is dropped; a failure in an error-free
+// file is a bug and propagates to Parse's internal-error handler.
 func (p *parse) buildModel(b *builder, mc *gen.ModelContext) (m *ast.Model) {
 	defer func() {
 		if r := recover(); r != nil {
-			if _, ok := r.(buildError); !ok {
+			if _, ok := r.(buildError); !ok && len(p.errs.at) == 0 && !p.lexer.hasLexErrors() {
 				panic(r)
 			}
 			m = nil
@@ -393,4 +396,28 @@ func ParseExpr(src string) (expr ast.Expr, diags diag.List) {
 	}()
 	p.diags = append(p.diags, b.diags...)
 	return expr, p.diags
+}
+
+// logicalLineOf identifies the logical line of token t by the index of the
+// layout token (NEWLINE, INDENT, DEDENT) that starts it, or -1 for the
+// first line. A layout token itself belongs to the line that it ends.
+func (p *parse) logicalLineOf(t antlr.Token) int {
+	i := t.GetTokenIndex()
+	if isLayout(t) {
+		prev := p.prevSignificant(i)
+		if prev == nil {
+			return -1
+		}
+		i = prev.GetTokenIndex()
+	}
+	for j := i - 1; j >= 0; j-- {
+		if j >= p.tokens.Size() {
+			continue
+		}
+		u := p.tokens.Get(j)
+		if u.GetChannel() == chanDefault && isLayout(u) {
+			return j
+		}
+	}
+	return -1
 }
