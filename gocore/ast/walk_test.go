@@ -17,10 +17,10 @@ func TestInspectOrderAndPruning(t *testing.T) {
 	//             x += (2)
 	x := func() *Variable { return &Variable{Name: "x"} }
 	decl := &Declaration{
-		Vars: []*Variable{x()},
-		Type: &DataType{Unit: &UnitExpr{Op: UnitName, Name: "mV"}},
-		Init: &Unary{Op: "-", X: &NumberLit{Text: "1", Unit: &UnitExpr{Op: UnitName, Name: "mV"}}},
-		Guard: &Binary{Op: ">", L: x(), R: &NumberLit{Text: "0"}},
+		Vars:       []*Variable{x()},
+		Type:       &DataType{Unit: &UnitExpr{Op: UnitName, Name: "mV"}},
+		Init:       &Unary{Op: "-", X: &NumberLit{Text: "1", Unit: &UnitExpr{Op: UnitName, Name: "mV"}}},
+		Guard:      &Binary{Op: ">", L: x(), R: &NumberLit{Text: "0"}},
 		Decorators: []*Decorator{{Name: "homogeneous"}},
 	}
 	ifs := &If{

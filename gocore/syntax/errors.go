@@ -12,9 +12,10 @@ import (
 )
 
 // errorListener turns ANTLR's syntax errors into SYNTAX_ERROR diagnostics
-// with plain-English messages. It keeps at most one error per line (the
-// first); ANTLR's own recovery (DefaultErrorStrategy) limits cascades
-// further by staying silent until a token has been matched again.
+// with plain-English messages. It keeps at most one error per physical and
+// per logical line (the first); the error strategy (lineRecovery) limits
+// cascades further by staying silent until a real token has been matched
+// again, and parse.filterSyntaxErrors removes the remaining consequences.
 type errorListener struct {
 	*antlr.DefaultErrorListener
 	p       *parse
@@ -181,6 +182,11 @@ func describeExpected(parser antlr.Parser) (s string) {
 		for t := iv.Start; t < iv.Stop; t++ {
 			in[t] = true
 		}
+	}
+	if in[gen.NestmlParserMODEL_KEYWORD] && in[antlr.TokenEOF] {
+		// Top level: blank lines, end of file and (for an indented first
+		// line) INDENT are possible too, but only 'model' is helpful.
+		return "'model'"
 	}
 	var parts []string
 	group := func(members []int, min int, label string) {

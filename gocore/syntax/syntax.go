@@ -128,7 +128,7 @@ func (p *parse) run() {
 	}
 	for _, im := range cu.AllModel() {
 		mc := im.(*gen.ModelContext)
-		if !clean(mc) || p.errs.within(mc.GetStart().GetTokenIndex(), mc.GetStop().GetTokenIndex()+1) {
+		if mc.GetStart() == nil || mc.GetStop() == nil || !clean(mc) || p.errs.within(mc.GetStart().GetTokenIndex(), mc.GetStop().GetTokenIndex()+1) {
 			continue
 		}
 		m := p.buildModel(b, mc)
