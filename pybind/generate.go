@@ -45,6 +45,15 @@ func generateNest(in json.RawMessage) (any, error) {
 	if s, ok := a.CodegenOpts["solver"].(string); ok && s == "numeric" {
 		popts.Odes.Numeric = true
 	}
+	if s, ok := a.CodegenOpts["numeric_solver"].(string); ok {
+		popts.NumericSolver = s
+	}
+	if s, ok := a.CodegenOpts["gsl_adaptive_step_size_controller"].(string); ok {
+		popts.Controller = s
+	}
+	if err := popts.Validate(); err != nil {
+		return nil, argErrorf("%v", err)
+	}
 	var all diag.List
 	var models []*ir.Model
 	for _, p := range a.InputPaths {

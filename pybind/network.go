@@ -52,6 +52,67 @@ func (n *network) Fill(req json.RawMessage, out []float64) error {
 	return nil
 }
 
+// valueSpec is a weight or delay as Python sends it: {"const": x},
+// {"array": [...]} or {"distribution": name, parameters…}; a bare number is
+// accepted too.
+type valueSpec struct {
+	Const        *float64  `json:"const"`
+	Array        []float64 `json:"array"`
+	Distribution string    `json:"distribution"`
+	Mean, Std    float64
+	Min, Max     float64
+	Mu, Sigma    float64
+	Beta         float64
+}
+
+func (v *valueSpec) UnmarshalJSON(b []byte) error {
+	var f float64
+	if err := json.Unmarshal(b, &f); err == nil {
+		v.Const = &f
+		return nil
+	}
+	type plain struct {
+		Const        *float64  `json:"const"`
+		Array        []float64 `json:"array"`
+		Distribution string    `json:"distribution"`
+		Mean         float64   `json:"mean"`
+		Std          float64   `json:"std"`
+		Min          float64   `json:"min"`
+		Max          float64   `json:"max"`
+		Mu           float64   `json:"mu"`
+		Sigma        float64   `json:"sigma"`
+		Beta         float64   `json:"beta"`
+	}
+	var p plain
+	if err := json.Unmarshal(b, &p); err != nil {
+		return err
+	}
+	*v = valueSpec{Const: p.Const, Array: p.Array, Distribution: p.Distribution, Mean: p.Mean, Std: p.Std, Min: p.Min, Max: p.Max, Mu: p.Mu, Sigma: p.Sigma, Beta: p.Beta}
+	return nil
+}
+
+func (v valueSpec) value() (sim.Value, error) {
+	switch {
+	case v.Array != nil:
+		for _, x := range v.Array {
+			if math.IsNaN(x) || math.IsInf(x, 0) {
+				return sim.Value{}, fmt.Errorf("values must be finite")
+			}
+		}
+		return sim.Value{Array: v.Array}, nil
+	case v.Distribution != "":
+		return sim.Value{Distribution: v.Distribution, Mean: v.Mean, Std: v.Std, Min: v.Min, Max: v.Max, Mu: v.Mu, Sigma: v.Sigma, Beta: v.Beta}, nil
+	case v.Const != nil:
+		if math.IsNaN(*v.Const) || math.IsInf(*v.Const, 0) {
+			return sim.Value{}, fmt.Errorf("must be finite")
+		}
+		return sim.ConstValue(*v.Const), nil
+	}
+	return sim.ConstValue(1), nil
+}
+
+func ptr[T any](v T) *T { return &v }
+
 var deviceNames = map[string]bool{"spike_generator": true, "dc_generator": true, "multimeter": true, "spike_recorder": true}
 
 // resolveModel compiles a model given as a library name, a file path or
@@ -74,7 +135,7 @@ func (n *network) resolveModel(spec string) (*ir.Model, error) {
 		path, src = spec, b
 	} else {
 		return nil, argErrorf("unknown model %q: not a device (%s), not a library model (%s), not a file and not NESTML source",
-			spec, "spike_generator, dc_generator, multimeter, spike_recorder", strings.Join(models.Names(), ", "))
+			spec, "spike_generator, poisson_generator, dc_generator, multimeter, spike_recorder", strings.Join(models.Names(), ", "))
 	}
 	r := pipeline.Compile(path, src, pipeline.Options{})
 	if r.HasErrors() {
@@ -166,6 +227,34 @@ func (n *network) create(a createArgs) (any, error) {
 		}
 		for i := 0; i < a.N; i++ {
 			rr, err := n.net.CreateSpikeGenerator(times, weights)
+			if err != nil {
+				return nil, argErrorf("%v", err)
+			}
+			if i == 0 {
+				r = rr
+			} else {
+				r.N++
+			}
+		}
+	case "poisson_generator":
+		kind = "device"
+		if err := known("rate", "start", "stop"); err != nil {
+			return nil, err
+		}
+		rate, err := get("rate", 0)
+		if err != nil {
+			return nil, err
+		}
+		start, err := get("start", 0)
+		if err != nil {
+			return nil, err
+		}
+		stop, err := get("stop", math.Inf(1))
+		if err != nil {
+			return nil, err
+		}
+		for i := 0; i < a.N; i++ {
+			rr, err := n.net.CreatePoissonGenerator(rate, start, stop)
 			if err != nil {
 				return nil, argErrorf("%v", err)
 			}
@@ -312,38 +401,68 @@ func init() {
 	})
 	register("net_connect", func(in json.RawMessage) (any, error) {
 		var a struct {
-			Handle uint64   `json:"handle"`
-			Pre    []int    `json:"pre"`
-			Post   []int    `json:"post"`
-			Weight *float64 `json:"weight"`
-			Delay  *float64 `json:"delay"`
-			Port   any      `json:"port"`
-			Rule   string   `json:"rule"`
+			Handle   uint64    `json:"handle"`
+			Pre      []int     `json:"pre"`
+			Post     []int     `json:"post"`
+			Weight   valueSpec `json:"weight"`
+			Delay    valueSpec `json:"delay"`
+			Port     any       `json:"port"`
+			ConnSpec *struct {
+				Rule           string   `json:"rule"`
+				Indegree       int      `json:"indegree"`
+				Outdegree      int      `json:"outdegree"`
+				N              int      `json:"N"`
+				P              *float64 `json:"p"`
+				AllowAutapses  *bool    `json:"allow_autapses"`
+				AllowMultapses *bool    `json:"allow_multapses"`
+			} `json:"conn_spec"`
+		}
+		a.Weight.Const, a.Delay.Const = ptr(1.0), ptr(1.0)
+		if err := decode(in, &a); err != nil {
+			return nil, err
+		}
+		spec := sim.ConnSpec{Rule: "all_to_all"}
+		if c := a.ConnSpec; c != nil {
+			spec = sim.ConnSpec{Rule: c.Rule, Indegree: c.Indegree, Outdegree: c.Outdegree, N: c.N,
+				AllowAutapses: c.AllowAutapses, AllowMultapses: c.AllowMultapses}
+			if c.P != nil {
+				spec.P = *c.P
+			}
+		}
+		port := ""
+		switch p := a.Port.(type) {
+		case nil:
+		case string:
+			port = p
+		default:
+			return nil, argErrorf("port must be a port name such as \"exc_spikes\" (receptor numbers are not supported yet), got %v", p)
+		}
+		w, err := a.Weight.value()
+		if err != nil {
+			return nil, argErrorf("weight: %v", err)
+		}
+		d, err := a.Delay.value()
+		if err != nil {
+			return nil, argErrorf("delay: %v", err)
+		}
+		return withObject(a.Handle, func(n *network) (any, error) {
+			k, err := n.net.ConnectSpec(a.Pre, a.Post, spec, w, d, port)
+			if err != nil {
+				return nil, argErrorf("%v", err)
+			}
+			return map[string]any{"n": k}, nil
+		})
+	})
+	register("net_seed", func(in json.RawMessage) (any, error) {
+		var a struct {
+			Handle uint64 `json:"handle"`
+			Seed   uint64 `json:"seed"`
 		}
 		if err := decode(in, &a); err != nil {
 			return nil, err
 		}
-		if a.Rule != "" && a.Rule != "all_to_all" {
-			return nil, argErrorf("connection rule %q is not supported yet (all_to_all)", a.Rule)
-		}
 		return withObject(a.Handle, func(n *network) (any, error) {
-			w, d, port := 1.0, 1.0, ""
-			if a.Weight != nil {
-				w = *a.Weight
-			}
-			if a.Delay != nil {
-				d = *a.Delay
-			}
-			switch p := a.Port.(type) {
-			case nil:
-			case string:
-				port = p
-			default:
-				return nil, argErrorf("port must be a port name such as \"exc_spikes\" (receptor numbers are not supported yet), got %v", p)
-			}
-			if err := n.net.Connect(a.Pre, a.Post, w, d, port); err != nil {
-				return nil, argErrorf("%v", err)
-			}
+			n.net.SetSeed(a.Seed)
 			return struct{}{}, nil
 		})
 	})

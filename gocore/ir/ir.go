@@ -24,12 +24,31 @@ type Model struct {
 
 	// Analytic holds the exactly solved linear blocks (propagators).
 	Analytic []*AnalyticBlock
+	// Numeric is the system integrated numerically, or nil. When it exists
+	// it covers every ODE state, analytic ones included (numerics.md §3.5).
+	Numeric *NumericSystem
+
+	// ConvStates are the states created for convolutions of kernels with
+	// spike ports (K__X__p and its derivatives), indices into State. They
+	// are advanced by their propagators in every step, whatever the
+	// integrate_odes calls (nest_target.md §4.5 steps 3 and 6), never by
+	// IntegrateODEs.
+	ConvStates []int
+	// SpikeJumps are applied in step 7: State[Var] += W_port · Coef.
+	SpikeJumps []*Jump
+	// DeltaJumps (delta kernels and spike ports read in ODEs) are applied at
+	// the end of an IntegrateODEs call that integrates Var:
+	// State[Var] += W_port · Coef.
+	DeltaJumps []*Jump
 
 	// Update, OnReceive, OnCondition are the statement lists of the model's
 	// blocks. Per step, a backend runs (nest_target.md §4.5):
 	//   1. latch spike inputs into the spike ports' step values
+	//   3. propagate the convolution states into temporaries (old state)
 	//   4. Update
 	//   5. OnReceive handlers whose port received input this step (in order)
+	//   6. assign the convolution temporaries
+	//   7. SpikeJumps
 	//   8. OnCondition handlers in order (condition true → body)
 	//   9. latch continuous inputs for the next step
 	//  10. record
@@ -54,6 +73,7 @@ const (
 	KLocal     // a local variable of a statement block
 	KTime      // the predefined t: time at the end of the current step, ms
 	KStep      // the step size h, ms (resolution() and timestep())
+	KODE       // component Index of the numeric state vector (right-hand sides only)
 )
 
 // Type is the value type of a variable or expression.
@@ -111,6 +131,37 @@ type AnalyticBlock struct {
 	BCols    [][]Expr
 }
 
+// Jump adds W_port · Coef to State[Var], where W_port is the summed weight
+// of the spikes that arrived at spike port Port in this step.
+type Jump struct {
+	Port int
+	Var  int
+	Coef Expr
+}
+
+// NumericSystem is integrated with an adaptive RKF45 (or the method named)
+// inside each step (numerics.md §6).
+type NumericSystem struct {
+	// Vars are the state indices of the components of the numeric state
+	// vector, in order.
+	Vars []int
+	// Rhs[i] is the full right-hand side of component i; it reads the
+	// components through Ref{Kind: KODE, Index: j}. An IntegrateODEs call
+	// evaluates the full right-hand side for its listed variables and for
+	// the convolution states, and 0 for every other component.
+	Rhs []Expr
+	// Method is "rk45" (default), "rk4" or "forward-Euler".
+	Method string
+	// Controller is "with_respect_to_solution" (default) or
+	// "with_respect_to_derivative".
+	Controller string
+	// AbsTol and RelTol index the parameters gsl_abs_error_tol and
+	// gsl_rel_error_tol in Model.Params.
+	AbsTol, RelTol int
+	// MaxSubsteps bounds the sub-steps per step (NUMERIC_STALL beyond).
+	MaxSubsteps int
+}
+
 // Stmt is a statement of the per-step program.
 type Stmt interface{ isStmt() }
 
@@ -151,7 +202,12 @@ type For struct {
 
 // IntegrateODEs advances the listed state variables (indices into
 // Model.State) over one step; unlisted variables keep their values
-// (numerics.md §5.4, partial integrate_odes).
+// (numerics.md §5.4, partial integrate_odes). Backends run, in order
+// (numerics.md §6.6): the analytic update of the listed analytic variables
+// into temporaries (from the state at the call); if Model.Numeric exists,
+// the numeric loop over its vector with this call's right-hand-side
+// selection, saving and restoring the convolution states around it; the
+// commit of the temporaries; then the DeltaJumps whose Var is listed.
 type IntegrateODEs struct {
 	Vars []int
 }

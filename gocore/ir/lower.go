@@ -19,18 +19,19 @@ import (
 // Lower turns a checked, analysed model into its IR. The model must have no
 // check errors. Constructs this release cannot lower are reported as
 // LOWERING_UNSUPPORTED diagnostics.
-func Lower(src []byte, path string, info *check.Info, mi *check.ModelInfo, plan *odes.Plan) (*Model, diag.List) {
+func Lower(src []byte, path string, info *check.Info, mi *check.ModelInfo, plan *odes.Plan) (model *Model, diags diag.List) {
 	sum := sha256.Sum256(src)
 	l := &lowerer{
 		info: info, mi: mi, plan: plan,
 		m:      &Model{Name: mi.Model.Name.Name, SourceFile: path, SourceHash: hex.EncodeToString(sum[:])},
 		byName: map[string]*Ref{},
 	}
-	l.conv = &odes.Converter{Info: info, Resolve: l.resolve}
+	l.conv = &odes.Converter{Info: info, Resolve: l.resolve, Convolve: l.convolve, Function: odes.FunctionLookup(mi)}
 	defer func() {
 		if r := recover(); r != nil {
 			if e, ok := r.(lowerError); ok {
 				l.diags.Add(diag.LoweringUnsupported, diag.Error, e.rng, "", "%s", e.msg)
+				model, diags = l.m, l.diags
 				return
 			}
 			panic(r)
@@ -57,6 +58,9 @@ type lowerer struct {
 	scopes      []map[string]*Ref
 	nlocals     int
 	inlineStack []string
+	// odeIndex maps state names to numeric-vector components while the
+	// numeric right-hand sides are lowered.
+	odeIndex map[string]int
 }
 
 func (l *lowerer) fail(r ast.Range, format string, args ...any) {
@@ -89,15 +93,33 @@ func (l *lowerer) lower() {
 			l.fail(s.Pos, "vector variable %s is not supported by this release's lowering", s.Name)
 		}
 		u, f := unitInfo(s.Type)
-		v := &Var{Name: s.Name, Kind: kind, Index: len(*list), Type: irType(s.Type), Unit: u, Factor: f, HasODE: s.HasODE}
+		name := odes.StateName(s)
+		v := &Var{Name: name, Kind: kind, Index: len(*list), Type: irType(s.Type), Unit: u, Factor: f, HasODE: s.HasODE}
 		*list = append(*list, v)
-		l.byName[s.Name] = &Ref{Kind: kind, Index: v.Index, Name: s.Name}
+		l.byName[name] = &Ref{Kind: kind, Index: v.Index, Name: name}
 	}
 	for _, s := range l.mi.Params {
 		add(&m.Params, s, KParam)
 	}
 	for _, s := range l.mi.State {
 		add(&m.State, s, KState)
+	}
+	// convolution states
+	for _, st := range l.plan.States {
+		if st.Conv == nil {
+			continue
+		}
+		v := &Var{Name: st.Name, Kind: KState, Index: len(m.State), Type: Real, Factor: 1, HasODE: true, Init: &Const{0}}
+		m.State = append(m.State, v)
+		m.ConvStates = append(m.ConvStates, v.Index)
+		l.byName[st.Name] = &Ref{Kind: KState, Index: v.Index, Name: st.Name}
+	}
+	if len(l.plan.Numeric) > 0 {
+		for _, name := range []string{"gsl_abs_error_tol", "gsl_rel_error_tol"} {
+			v := &Var{Name: name, Kind: KParam, Index: len(m.Params), Type: Real, Factor: 1, Init: &Const{1e-6}}
+			m.Params = append(m.Params, v)
+			l.byName[name] = &Ref{Kind: KParam, Index: v.Index, Name: name}
+		}
 	}
 	for _, s := range l.mi.Internals {
 		add(&m.Internals, s, KInternal)
@@ -137,15 +159,37 @@ func (l *lowerer) lower() {
 	}
 	for i, s := range l.mi.State {
 		m.State[i].Init = l.init(s)
-		m.Recordables = append(m.Recordables, s.Name)
 	}
-	// analytic blocks
-	if len(l.plan.Numeric) > 0 {
-		var names []string
-		for _, i := range l.plan.Numeric {
-			names = append(names, l.plan.States[i].Name)
+	for _, v := range m.State {
+		m.Recordables = append(m.Recordables, v.Name)
+	}
+	// spike jumps of the convolutions, delta jumps
+	portIndex := func(name string) int { return l.byName[name].Index }
+	for _, c := range l.plan.Convs {
+		for k, si := range c.States {
+			if sym.IsZero(c.IV[k]) {
+				continue
+			}
+			m.SpikeJumps = append(m.SpikeJumps, &Jump{Port: portIndex(c.Port), Var: l.byName[l.plan.States[si].Name].Index, Coef: l.fromSym(c.IV[k])})
 		}
-		l.fail(l.mi.Model.NameRng, "the ODEs of %s need numeric integration (RKF45), which this release's lowering does not support yet", strings.Join(names, ", "))
+	}
+	for _, j := range l.plan.DeltaJumps {
+		m.DeltaJumps = append(m.DeltaJumps, &Jump{Port: portIndex(j.Port), Var: l.byName[l.plan.States[j.State].Name].Index, Coef: l.fromSym(j.Coef)})
+	}
+	// numeric system: every ODE state, with right-hand sides over KODE refs
+	if len(l.plan.Numeric) > 0 {
+		ns := &NumericSystem{Method: "rk45", Controller: "with_respect_to_solution", MaxSubsteps: 100000,
+			AbsTol: l.byName["gsl_abs_error_tol"].Index, RelTol: l.byName["gsl_rel_error_tol"].Index}
+		l.odeIndex = map[string]int{}
+		for i, st := range l.plan.States {
+			ns.Vars = append(ns.Vars, l.byName[st.Name].Index)
+			l.odeIndex[st.Name] = i
+		}
+		for _, st := range l.plan.States {
+			ns.Rhs = append(ns.Rhs, l.fromSym(st.Rhs))
+		}
+		l.odeIndex = nil
+		m.Numeric = ns
 	}
 	for _, b := range l.plan.Analytic {
 		ab := &AnalyticBlock{}
@@ -266,10 +310,20 @@ func (l *lowerer) resolve(v *ast.Variable, s *check.Symbol) (sym.Expr, error) {
 		}
 		return nil, fmt.Errorf("local %s is not in scope", s.Name)
 	}
-	if _, ok := l.byName[s.Name]; !ok {
+	if _, ok := l.byName[odes.StateName(s)]; !ok {
 		return nil, fmt.Errorf("%s %s is not supported here by this release's lowering", s.Kind, s.Name)
 	}
-	return sym.S(s.Name), nil
+	return sym.S(odes.StateName(s)), nil
+}
+
+// convolve reads a convolution in a statement (through an inline
+// expression): the value of its first state.
+func (l *lowerer) convolve(k, p *ast.Variable) (sym.Expr, error) {
+	name := odes.ConvState(k.Name, p.Name, 0)
+	if _, ok := l.byName[name]; !ok {
+		return nil, fmt.Errorf("convolve(%s, %s) is not used in any equation; statements can read a convolution only through an inline expression used in the equations", k.Name, p.Name)
+	}
+	return sym.S(name), nil
 }
 
 func localName(i int) string { return "__local" + strconv.Itoa(i) }
@@ -305,6 +359,9 @@ func (l *lowerer) ref(name string) *Ref {
 		return &Ref{Kind: KTime, Name: "t"}
 	case odes.StepSymbol:
 		return &Ref{Kind: KStep, Name: "__h"}
+	}
+	if i, ok := l.odeIndex[name]; ok {
+		return &Ref{Kind: KODE, Index: i, Name: name}
 	}
 	if strings.HasPrefix(name, "__local") {
 		i, _ := strconv.Atoi(name[len("__local"):])
@@ -440,7 +497,7 @@ func (l *lowerer) target(v *ast.Variable) (*Ref, check.Type) {
 	if s.Kind == check.SymLocal {
 		return l.local(s.Name), s.Type
 	}
-	r, ok := l.byName[s.Name]
+	r, ok := l.byName[odes.StateName(s)]
 	if !ok {
 		l.fail(v.Rng, "cannot assign to %s %s", s.Kind, s.Name)
 	}
@@ -515,6 +572,14 @@ func (l *lowerer) stmt(s ast.Stmt) []Stmt {
 			for _, a := range c.Args {
 				v := ast.Unparen(a).(*ast.Variable)
 				in.Vars = append(in.Vars, l.byName[v.Name].Index)
+				// a higher-order variable is integrated with its derivatives
+				for d := "__d"; ; d += "__d" {
+					r, ok := l.byName[v.Name+d]
+					if !ok || r.Kind != KState {
+						break
+					}
+					in.Vars = append(in.Vars, r.Index)
+				}
 			}
 			return []Stmt{in}
 		case "emit_spike":

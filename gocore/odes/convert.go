@@ -34,6 +34,18 @@ type Converter struct {
 	// Resolve returns the symbolic value of a variable reference that has a
 	// symbol (model-level or local); it is called for every such reference.
 	Resolve func(v *ast.Variable, s *check.Symbol) (sym.Expr, error)
+	// Convolve returns the symbolic value of convolve(k, p) (the state that
+	// holds it, or a placeholder for a delta kernel); nil means
+	// convolutions are not allowed where this converter is used.
+	Convolve func(k, p *ast.Variable) (sym.Expr, error)
+	// Function returns the user-defined function called name, or nil. A
+	// function called in an expression is expanded symbolically: its
+	// parameters bound to the (converted) arguments, its locals to their
+	// values, its result to the expression of its final return.
+	Function func(name string) *check.Symbol
+
+	// frames hold the bindings of the functions being expanded.
+	frames []map[string]sym.Expr
 }
 
 func factor(t check.Type) float64 {
@@ -193,6 +205,11 @@ func (c *Converter) variable(v *ast.Variable) (sym.Expr, error) {
 	if v.Index != nil {
 		return nil, fmt.Errorf("vector variables (%s[…]) are not supported by this release's lowering", v.Name)
 	}
+	if (s.Kind == check.SymFuncParam || s.Kind == check.SymLocal) && len(c.frames) > 0 {
+		if x, ok := c.frames[len(c.frames)-1][s.Name]; ok {
+			return x, nil
+		}
+	}
 	x, err := c.Resolve(v, s)
 	if err != nil {
 		return nil, err
@@ -211,6 +228,14 @@ var realArgFns = map[string]bool{"exp": true, "expm1": true, "ln": true, "log10"
 
 func (c *Converter) call(e *ast.Call, t check.Type) (sym.Expr, error) {
 	name := e.Name.Name
+	if name == "convolve" {
+		k, ok1 := ast.Unparen(e.Args[0]).(*ast.Variable)
+		p, ok2 := ast.Unparen(e.Args[1]).(*ast.Variable)
+		if !ok1 || !ok2 || c.Convolve == nil {
+			return nil, fmt.Errorf("convolve() is only allowed in equations")
+		}
+		return c.Convolve(k, p)
+	}
 	args := make([]sym.Expr, len(e.Args))
 	for i, a := range e.Args {
 		x, err := c.Expr(a)
@@ -232,13 +257,91 @@ func (c *Converter) call(e *ast.Call, t check.Type) (sym.Expr, error) {
 		return sym.S(StepSymbol), nil
 	case "steps":
 		return sym.Call("round", sym.Div(args[0], sym.S(StepSymbol))), nil
-	case "convolve", "random_normal", "random_uniform", "random_poisson", "delta":
-		return nil, fmt.Errorf("%s() is not supported by this release's lowering", name)
+	case "random_normal", "random_uniform", "random_poisson":
+		// opaque per-evaluation values: a channel of the step in equations
+		return &sym.Fn{Name: name, Args: args}, nil
+	case "delta":
+		return nil, fmt.Errorf("delta() is only allowed as the whole right side of a kernel")
+	}
+	if _, ok := realArgFns[name]; !ok && !knownFns[name] && c.Function != nil {
+		if fs := c.Function(name); fs != nil {
+			return c.expand(fs, e)
+		}
 	}
 	if _, ok := realArgFns[name]; !ok && !knownFns[name] {
 		return nil, fmt.Errorf("calls of %s() are not supported by this release's lowering", name)
 	}
 	return sym.Call(name, args...), nil
+}
+
+// expand inlines a call of a user-defined function whose body is a
+// sequence of local declarations/assignments ending in a return.
+func (c *Converter) expand(fs *check.Symbol, call *ast.Call) (sym.Expr, error) {
+	fd, ok := fs.Decl.(*ast.FunctionDecl)
+	if !ok || fd.Body == nil {
+		return nil, fmt.Errorf("%s() cannot be expanded", fs.Name)
+	}
+	if len(c.frames) > 32 {
+		return nil, fmt.Errorf("%s() is recursive", fs.Name)
+	}
+	frame := map[string]sym.Expr{}
+	for i, prm := range fd.Params {
+		x, err := c.Convert(call.Args[i], c.Info.DeclTypes[prm.Type])
+		if err != nil {
+			return nil, err
+		}
+		frame[prm.Name.Name] = x
+	}
+	c.frames = append(c.frames, frame)
+	defer func() { c.frames = c.frames[:len(c.frames)-1] }()
+	for i, st := range fd.Body.Stmts {
+		switch st := st.(type) {
+		case *ast.DeclStmt:
+			t := c.Info.DeclTypes[st.Decl.Type]
+			var x sym.Expr = sym.Zero
+			if st.Decl.Init != nil {
+				var err error
+				if x, err = c.Convert(st.Decl.Init, t); err != nil {
+					return nil, err
+				}
+			}
+			for _, v := range st.Decl.Vars {
+				frame[v.Name] = x
+			}
+		case *ast.Assign:
+			if _, ok := frame[st.Lhs.Name]; !ok || st.Lhs.Index != nil {
+				return nil, fmt.Errorf("%s() assigns to %s; only its locals may be assigned for it to be expanded", fs.Name, st.Lhs.Name)
+			}
+			// the target's type is the type it was declared with
+			x, err := c.Expr(st.Rhs)
+			if err != nil {
+				return nil, err
+			}
+			old := frame[st.Lhs.Name]
+			switch st.Op {
+			case "=":
+				frame[st.Lhs.Name] = x
+			case "+=":
+				frame[st.Lhs.Name] = sym.Add(old, x)
+			case "-=":
+				frame[st.Lhs.Name] = sym.Sub(old, x)
+			case "*=":
+				frame[st.Lhs.Name] = sym.Mul(old, x)
+			case "/=":
+				frame[st.Lhs.Name] = sym.Div(old, x)
+			default:
+				return nil, fmt.Errorf("%s() uses %s, which cannot be expanded", fs.Name, st.Op)
+			}
+		case *ast.Return:
+			if i != len(fd.Body.Stmts)-1 || st.Value == nil {
+				return nil, fmt.Errorf("%s() can be expanded only if it ends in its single return", fs.Name)
+			}
+			return c.Convert(st.Value, fs.Type)
+		default:
+			return nil, fmt.Errorf("%s() has control flow and cannot be used in equations by this release", fs.Name)
+		}
+	}
+	return nil, fmt.Errorf("%s() does not return a value", fs.Name)
 }
 
 // Predefined symbol names used in symbolic expressions.

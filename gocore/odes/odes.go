@@ -11,6 +11,7 @@ package odes
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"nestml_go/gocore/ast"
 	"nestml_go/gocore/check"
@@ -28,9 +29,28 @@ type Options struct {
 // State is one ODE state variable.
 type State struct {
 	Name   string
-	Symbol *check.Symbol
-	Ode    *ast.OdeEquation
-	Rhs    sym.Expr // right-hand side in internal units (per ms)
+	Symbol *check.Symbol     // nil for convolution states
+	Ode    *ast.OdeEquation  // nil for convolution states
+	Rhs    sym.Expr          // right-hand side in internal units (per ms)
+	Conv   *Conv             // the convolution this state belongs to, or nil
+}
+
+// Conv is a kernel convolved with a spike port: the states K__X__p,
+// K__X__p__d, … hold the convolution and its derivatives, and jump by
+// W_p·IV at each spike (numerics.md §4.1).
+type Conv struct {
+	Kernel, Port string
+	States       []int      // indices into Plan.States
+	IV           []sym.Expr // jump vector, internal units
+	Shape        *KernelShape
+}
+
+// Jump is a direct spike effect x += W_port·Coef applied when x is
+// integrated (delta kernels and spike ports read in ODEs, numerics.md §4.5).
+type Jump struct {
+	State int // index into Plan.States
+	Port  string
+	Coef  sym.Expr
 }
 
 // Block is a connected analytic block x' = A·x + b0 + Σ_k BCols[k]·u_k.
@@ -52,7 +72,69 @@ type Plan struct {
 	Numeric []int
 	// Kind of every symbol name that occurs in right-hand sides.
 	Kinds map[string]check.SymKind
+	Convs []*Conv
+	// DeltaJumps are the direct spike jumps of delta kernels and spike
+	// ports read in ODEs.
+	DeltaJumps []*Jump
 }
+
+// FunctionLookup returns a lookup of the model's user-defined functions
+// for Converter.Function.
+func FunctionLookup(mi *check.ModelInfo) func(string) *check.Symbol {
+	return func(name string) *check.Symbol {
+		for _, f := range mi.Functions {
+			if f.Name == name {
+				return f
+			}
+		}
+		return nil
+	}
+}
+
+// HasRandom reports whether e calls a random-number function.
+func HasRandom(e sym.Expr) bool {
+	found := false
+	sym.Walk(e, func(x sym.Expr) {
+		if f, ok := x.(*sym.Fn); ok && strings.HasPrefix(f.Name, "random_") {
+			found = true
+		}
+	})
+	return found
+}
+
+func hasConvolve(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if c, ok := n.(*ast.Call); ok && c.Name.Name == "convolve" {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// StateName is the name of the state that holds symbol s in the analysis
+// and the IR: a primed state variable g' (g'') becomes g__d (g__d__d), as
+// upstream names it; other names are unchanged.
+func StateName(s *check.Symbol) string {
+	if s.Order == 0 {
+		return s.Name
+	}
+	return strings.TrimRight(s.Name, "'") + strings.Repeat("__d", s.Order)
+}
+
+// ConvState returns the name of the state holding convolve(kernel, port)
+// (derivative level d), as upstream names it.
+func ConvState(kernel, port string, d int) string {
+	n := strings.ReplaceAll(kernel, "$", "__DOLLAR") + "__X__" + port
+	for i := 0; i < d; i++ {
+		n += "__d"
+	}
+	return n
+}
+
+// Options.KernelMaxOrder default.
+const defaultKernelMaxOrder = 8
 
 // IsAnalytic reports whether state i is solved by propagators.
 func (p *Plan) IsAnalytic(i int) bool {
@@ -88,29 +170,100 @@ func Analyze(info *check.Info, mi *check.ModelInfo, opts Options) (*Plan, diag.L
 		case check.SymFunction, check.SymLocal, check.SymFuncParam:
 			return nil, fmt.Errorf("%s %s cannot appear in an ODE", s.Kind, s.Name)
 		}
+		if s.Kind == check.SymState {
+			p.Kinds[StateName(s)] = s.Kind
+			return sym.S(StateName(s)), nil
+		}
 		p.Kinds[s.Name] = s.Kind
 		return sym.S(s.Name), nil
 	}
+	a := &analyzer{p: p, conv: conv, mi: mi, info: info, convs: map[string]*Conv{}, placeholders: map[string]string{}}
+	conv.Convolve = a.convolve
+	conv.Function = FunctionLookup(mi)
+	var convStates []*State
+	a.addConvState = func(st *State) int {
+		convStates = append(convStates, st)
+		return -len(convStates) // provisional, fixed below
+	}
 	for _, ode := range mi.ODEs {
-		if ode.Lhs.Order != 1 {
-			ds.Add(diag.AnalysisUnsupported, diag.Error, ode.Rng, "write it as a system of first-order ODEs",
-				"higher-order ODEs are not supported by this release's analysis")
-			continue
+		// an order-n ODE x^(n) = f defines the chain x' = x__d, …, and
+		// x__d^(n-1)' = f over the states x, x', …, x^(n-1) of the state block
+		n := ode.Lhs.Order
+		prime := func(d int) string { return ode.Lhs.Name + strings.Repeat("'", d) }
+		missing := false
+		for d := 0; d < n; d++ {
+			if s := mi.Lookup(prime(d)); s == nil || s.Kind != check.SymState {
+				missing = true
+			}
 		}
-		s := mi.Lookup(ode.Lhs.Name)
-		if s == nil {
-			continue
+		if missing {
+			continue // reported by the checker
 		}
+		for d := 0; d < n-1; d++ {
+			s := mi.Lookup(prime(d))
+			p.Kinds[StateName(s)] = check.SymState
+			p.States = append(p.States, &State{Name: StateName(s), Symbol: s, Ode: ode, Rhs: sym.S(StateName(mi.Lookup(prime(d + 1))))})
+		}
+		s := mi.Lookup(prime(n - 1))
 		rhs, err := conv.Convert(ode.Rhs, derivType(s.Type))
 		if err != nil {
-			ds.Add(diag.AnalysisUnsupported, diag.Error, ode.Rhs.Span(), "", "cannot analyse the ODE of %s: %v", s.Name, err)
+			ds.Add(a.code(err), diag.Error, ode.Rhs.Span(), "", "cannot analyse the ODE of %s: %v", s.Name, err)
 			continue
 		}
-		p.States = append(p.States, &State{Name: s.Name, Symbol: s, Ode: ode, Rhs: rhs})
+		// direct spike effects: delta kernels and spike ports
+		for _, name := range sym.Symbols(rhs) {
+			port, isDelta := a.placeholders[name]
+			if !isDelta {
+				if k, ok := p.Kinds[name]; ok && k == check.SymSpikePort {
+					port, isDelta = name, true
+				}
+			}
+			if !isDelta {
+				continue
+			}
+			coef, err := sym.D(rhs, name)
+			stateSyms := map[string]bool{name: true}
+			for _, st := range mi.State {
+				stateSyms[StateName(st)] = true
+			}
+			if err != nil || !sym.Free(coef, stateSyms) {
+				ds.Add(diag.Code("DELTA_NONLINEAR"), diag.Error, ode.Rhs.Span(), "",
+					"a delta-kernel convolution or spike port must enter the equation of %s linearly", s.Name)
+				continue
+			}
+			rhs = sym.Subst(rhs, map[string]sym.Expr{name: sym.Zero})
+			p.DeltaJumps = append(p.DeltaJumps, &Jump{State: len(p.States), Port: port, Coef: coef})
+		}
+		p.States = append(p.States, &State{Name: StateName(s), Symbol: s, Ode: ode, Rhs: rhs})
+	}
+	// convolutions used only in inline expressions still get their states
+	// (upstream creates them too; statements may read them)
+	for _, s := range mi.Inlines {
+		if s.Init == nil || !hasConvolve(s.Init) {
+			continue
+		}
+		if _, err := conv.Convert(s.Init, s.Type); err != nil {
+			ds.Add(a.code(err), diag.Error, s.Init.Span(), "", "cannot analyse inline expression %s: %v", s.Name, err)
+		}
+	}
+	if a.err != nil {
+		ds.Add(a.errCode, diag.Error, a.errRange, "", "%v", a.err)
 	}
 	if ds.HasErrors() {
 		return p, ds
 	}
+	// convolution states follow the ODE states
+	base := len(p.States)
+	for _, st := range convStates {
+		p.States = append(p.States, st)
+	}
+	for _, c := range p.Convs {
+		for i := range c.States {
+			c.States[i] = base + (-c.States[i] - 1)
+		}
+	}
+	// convolution state right-hand sides were built with provisional names;
+	// they refer to states by name, so nothing else needs fixing.
 	p.classify(opts)
 	return p, ds
 }
@@ -252,6 +405,27 @@ func (p *Plan) classify(opts Options) {
 			}
 			blk.A = append(blk.A, row)
 			var b0 []sym.Expr
+			if rem, us, coefs, ok := p.linearChannels(b[i]); ok {
+				if !sym.IsZero(rem) {
+					b0 = append(b0, rem)
+				}
+				for ci, u := range us {
+					k, ok := chanIdx[u]
+					if !ok {
+						k = len(blk.Channels)
+						chanIdx[u] = k
+						blk.Channels = append(blk.Channels, sym.S(u))
+						blk.BCols = append(blk.BCols, make([]sym.Expr, len(vars)))
+					}
+					blk.BCols[k][bi] = coefs[ci]
+				}
+				if len(b0) > 0 {
+					blk.B0 = append(blk.B0, sym.Add(b0...))
+				} else {
+					blk.B0 = append(blk.B0, nil)
+				}
+				continue
+			}
 			for _, term := range terms(b[i]) {
 				if p.constant(term) {
 					b0 = append(b0, term)
@@ -284,6 +458,9 @@ func (p *Plan) classify(opts Options) {
 // constant reports whether e depends only on binding-time constants
 // (parameters, internals, the step size).
 func (p *Plan) constant(e sym.Expr) bool {
+	if HasRandom(e) {
+		return false
+	}
 	for _, s := range sym.Symbols(e) {
 		if s == StepSymbol {
 			continue
@@ -294,6 +471,42 @@ func (p *Plan) constant(e sym.Expr) bool {
 		}
 	}
 	return true
+}
+
+// linearChannels writes b = rem + Σ coef_k·u_k with constant rem and coef_k
+// over the per-step symbols u_k of b (continuous inputs, runtime-assigned
+// state, t), when b is linear in them; ok is false otherwise.
+func (p *Plan) linearChannels(b sym.Expr) (rem sym.Expr, us []string, coefs []sym.Expr, ok bool) {
+	zero := map[string]sym.Expr{}
+	for _, s := range sym.Symbols(b) {
+		if s == StepSymbol {
+			continue
+		}
+		if k, isK := p.Kinds[s]; !isK || (k != check.SymParam && k != check.SymInternal) {
+			us = append(us, s)
+			zero[s] = sym.Zero
+		}
+	}
+	if HasRandom(b) {
+		return nil, nil, nil, false
+	}
+	rem = sym.Subst(b, zero)
+	if !p.constant(rem) {
+		return nil, nil, nil, false
+	}
+	lin := rem
+	for _, u := range us {
+		d, err := sym.D(b, u)
+		if err != nil || !p.constant(d) {
+			return nil, nil, nil, false
+		}
+		coefs = append(coefs, d)
+		lin = sym.Add(lin, sym.Mul(d, sym.S(u)))
+	}
+	if !sym.IsZero(sym.Sub(b, lin)) {
+		return nil, nil, nil, false
+	}
+	return rem, us, coefs, true
 }
 
 // channel splits a non-constant additive term into an input u and its

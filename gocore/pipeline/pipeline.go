@@ -5,6 +5,7 @@
 package pipeline
 
 import (
+	"fmt"
 	"os"
 
 	"nestml_go/gocore/ast"
@@ -22,6 +23,26 @@ type Options struct {
 	Odes  odes.Options
 	// CheckOnly stops after the checker (no analysis, no lowering).
 	CheckOnly bool
+	// NumericSolver is "rk45" (default), "rk4" or "forward-Euler"
+	// (codegen option numeric_solver); Controller is
+	// "with_respect_to_solution" (default) or "with_respect_to_derivative"
+	// (codegen option gsl_adaptive_step_size_controller).
+	NumericSolver, Controller string
+}
+
+// Validate reports an error for unknown option values.
+func (o Options) Validate() error {
+	switch o.NumericSolver {
+	case "", "rk45", "rk4", "forward-Euler":
+	default:
+		return fmt.Errorf("unknown numeric_solver %q (rk45, rk4, forward-Euler)", o.NumericSolver)
+	}
+	switch o.Controller {
+	case "", "with_respect_to_solution", "with_respect_to_derivative":
+	default:
+		return fmt.Errorf("unknown gsl_adaptive_step_size_controller %q (with_respect_to_solution, with_respect_to_derivative)", o.Controller)
+	}
+	return nil
 }
 
 // Result is what the pipeline produced for one source file.
@@ -70,6 +91,14 @@ func Compile(path string, src []byte, opts Options) *Result {
 		setModel(lds, mi)
 		r.Diagnostics = append(r.Diagnostics, lds...)
 		if !lds.HasErrors() {
+			if m.Numeric != nil {
+				if opts.NumericSolver != "" {
+					m.Numeric.Method = opts.NumericSolver
+				}
+				if opts.Controller != "" {
+					m.Numeric.Controller = opts.Controller
+				}
+			}
 			r.Models = append(r.Models, m)
 		}
 	}

@@ -45,6 +45,8 @@ func compileExpr(e ir.Expr) (evalFn, error) {
 			return func(p *Population, i int) float64 { return p.contIn[k][i] }, nil
 		case ir.KLocal:
 			return func(p *Population, i int) float64 { return p.locals[k] }, nil
+		case ir.KODE:
+			return func(p *Population, i int) float64 { return p.y[k] }, nil
 		case ir.KTime:
 			return func(p *Population, i int) float64 { return p.net.timeEnd() }, nil
 		case ir.KStep:
@@ -224,6 +226,21 @@ func call(fn string, a []evalFn) (evalFn, error) {
 			return func(p *Population, i int) float64 { return math.Max(x(p, i), y(p, i)) }, nil
 		}
 		return func(p *Population, i int) float64 { return math.Pow(x(p, i), y(p, i)) }, nil
+	case "random_normal", "random_uniform":
+		if len(a) != 2 {
+			return nil, fmt.Errorf("%s takes 2 arguments", fn)
+		}
+		x, y := a[0], a[1]
+		if fn == "random_normal" {
+			return func(p *Population, i int) float64 { return x(p, i) + y(p, i)*p.rng().NormFloat64() }, nil
+		}
+		return func(p *Population, i int) float64 { return x(p, i) + y(p, i)*p.rng().Float64() }, nil
+	case "random_poisson":
+		if len(a) != 1 {
+			return nil, fmt.Errorf("random_poisson takes 1 argument")
+		}
+		x := a[0]
+		return func(p *Population, i int) float64 { return float64(poisson(p.rng(), x(p, i))) }, nil
 	case "clip":
 		if len(a) != 3 {
 			return nil, fmt.Errorf("clip takes 3 arguments")

@@ -15,12 +15,14 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"math/rand/v2"
 	"os"
 	"sort"
 	"strings"
 
 	"nestml_go/gocore/expm"
 	"nestml_go/gocore/ir"
+	"nestml_go/gocore/rkf45"
 )
 
 // Network holds nodes and connections and advances time.
@@ -35,6 +37,8 @@ type Network struct {
 	ringLen int
 	started bool
 	out     io.Writer
+	seed    uint64
+	rng     *rand.Rand
 }
 
 // node is one NEST-style node (a neuron of a population or a device).
@@ -121,6 +125,18 @@ type Population struct {
 	spikeRing, cntRing       [][]float64 // [port][slot*N + i]
 	contRing                 [][]float64
 	locals                   []float64
+
+	// numeric integration (Model.Numeric)
+	y        []float64 // the numeric vector being integrated (read by KODE refs)
+	hint     []float64 // per-neuron persistent step memory
+	rhsFns   []evalFn
+	ws       *rkf45.Workspace
+	isConv   []bool // per state index
+	convNew  [][]float64
+	jumpFns  []evalFn // SpikeJumps coefficients
+	deltaFns []evalFn // DeltaJumps coefficients
+	err      error
+	random   *rand.Rand
 
 	update, cond  execFn
 	recv          []execFn
@@ -272,6 +288,45 @@ func (n *Network) CreatePopulation(m *ir.Model, k int) (NodeRange, error) {
 		bp.tmp = make([]float64, nv)
 		p.props = append(p.props, bp)
 	}
+	p.isConv = make([]bool, len(m.State))
+	for _, v := range m.ConvStates {
+		p.isConv[v] = true
+	}
+	p.convNew = col(len(m.ConvStates))
+	for _, j := range m.SpikeJumps {
+		f, err := compileExpr(j.Coef)
+		if err != nil {
+			return NodeRange{}, err
+		}
+		p.jumpFns = append(p.jumpFns, f)
+	}
+	for _, j := range m.DeltaJumps {
+		f, err := compileExpr(j.Coef)
+		if err != nil {
+			return NodeRange{}, err
+		}
+		p.deltaFns = append(p.deltaFns, f)
+	}
+	if ns := m.Numeric; ns != nil {
+		for _, r := range ns.Rhs {
+			f, err := compileExpr(r)
+			if err != nil {
+				return NodeRange{}, err
+			}
+			p.rhsFns = append(p.rhsFns, f)
+		}
+		switch ns.Method {
+		case "", "rk45", "rk4", "forward-Euler":
+		default:
+			return NodeRange{}, fmt.Errorf("unknown numeric method %q (rk45, rk4, forward-Euler)", ns.Method)
+		}
+		p.y = make([]float64, len(ns.Vars))
+		p.hint = make([]float64, k)
+		for i := range p.hint {
+			p.hint[i] = n.h
+		}
+		p.ws = rkf45.NewWorkspace(len(ns.Vars))
+	}
 	for i := 0; i < k; i++ {
 		for j, f := range p.paramDefaults {
 			p.params[j][i] = f(p, i)
@@ -376,31 +431,118 @@ func (p *Population) integrate(vars []int, i int) {
 	var buf [16]upd
 	ups := buf[:0]
 	for _, v := range vars {
-		pos := p.stateInBlock[v]
-		if pos.block < 0 {
+		if p.isConv[v] || p.stateInBlock[v].block < 0 {
 			continue
 		}
-		bp := p.props[pos.block]
-		e := bp.entries[bp.perN[i]]
-		nv := len(bp.blk.Vars)
-		m := 1 + len(bp.blk.Channels)
-		r := pos.row
-		x := 0.0
-		for c := 0; c < nv; c++ {
-			x += e.p[r*nv+c] * p.state[bp.blk.Vars[c]][i]
-		}
-		x += e.q[r*m]
-		for k, u := range bp.chanFns {
-			x += e.q[r*m+1+k] * u(p, i)
-		}
-		ups = append(ups, upd{v, x})
+		ups = append(ups, upd{v, p.propagate(v, i)})
+	}
+	if ns := p.Model.Numeric; ns != nil && p.err == nil {
+		p.integrateNumeric(ns, vars, i)
 	}
 	for _, u := range ups {
 		p.state[u.v][i] = u.val
 	}
+	for k, j := range p.Model.DeltaJumps {
+		for _, v := range vars {
+			if v == j.Var {
+				p.state[v][i] += p.spikeIn[j.Port][i] * p.deltaFns[k](p, i)
+			}
+		}
+	}
+}
+
+// propagate returns the new value of analytic state v of neuron i after
+// one step, from the current (old) state.
+func (p *Population) propagate(v, i int) float64 {
+	pos := p.stateInBlock[v]
+	bp := p.props[pos.block]
+	e := bp.entries[bp.perN[i]]
+	nv := len(bp.blk.Vars)
+	m := 1 + len(bp.blk.Channels)
+	r := pos.row
+	x := 0.0
+	for c := 0; c < nv; c++ {
+		x += e.p[r*nv+c] * p.state[bp.blk.Vars[c]][i]
+	}
+	x += e.q[r*m]
+	for k, u := range bp.chanFns {
+		x += e.q[r*m+1+k] * u(p, i)
+	}
+	return x
+}
+
+// integrateNumeric runs the per-step RKF45 loop (numerics.md §6.4, §6.6)
+// for neuron i with the right-hand-side selection of one integrate_odes
+// call: listed variables and convolution states get their right-hand
+// side, every other component 0. Convolution states are restored after.
+func (p *Population) integrateNumeric(ns *ir.NumericSystem, vars []int, i int) {
+	listed := make([]bool, len(ns.Vars))
+	for k, v := range ns.Vars {
+		if p.isConv[v] {
+			listed[k] = true
+			continue
+		}
+		for _, w := range vars {
+			if w == v {
+				listed[k] = true
+			}
+		}
+	}
+	y := p.y
+	for k, v := range ns.Vars {
+		y[k] = p.state[v][i]
+	}
+	f := func(t float64, yy, dydt []float64) {
+		saved := p.y
+		p.y = yy
+		for k := range dydt {
+			if listed[k] {
+				dydt[k] = p.rhsFns[k](p, i)
+			} else {
+				dydt[k] = 0
+			}
+		}
+		p.y = saved
+	}
+	h := p.net.h
+	var err error
+	switch ns.Method {
+	case "forward-Euler":
+		rkf45.Euler(f, 0, h, y, p.ws.Scratch())
+	case "rk4":
+		rkf45.RK4(f, 0, h, y, p.ws)
+	default:
+		c := rkf45.ControlY(p.params[ns.AbsTol][i], p.params[ns.RelTol][i])
+		if ns.Controller == "with_respect_to_derivative" {
+			c = rkf45.ControlYP(p.params[ns.AbsTol][i], p.params[ns.RelTol][i])
+		}
+		err = p.ws.Step(f, c, h, &p.hint[i], y, ns.MaxSubsteps, nil)
+	}
+	if err != nil {
+		p.err = fmt.Errorf("%s (neuron %d) at t = %v ms: %v", p.Model.Name, p.first+i, p.net.Time(), err)
+		return
+	}
+	for k, v := range ns.Vars {
+		// analytic convolution states are restored: they advance by their
+		// propagators (steps 3 and 6), not by the integrator
+		if !p.isConv[v] || p.stateInBlock[v].block < 0 {
+			p.state[v][i] = y[k]
+		}
+	}
 }
 
 func (p *Population) emit(i int) { p.emitted = append(p.emitted, i) }
+
+// rng returns the population's random generator, derived from the network
+// seed and the population's first node id, so results do not depend on the
+// order in which populations draw.
+func (p *Population) rng() *rand.Rand {
+	if p.random == nil {
+		p.net.random() // make sure the network seed is set
+		p.random = rand.New(rand.NewPCG(p.net.seed, uint64(p.first)))
+	}
+	return p.random
+}
 
 // Param returns the column of parameter name, or an error.
 func (p *Population) column(name string) ([]float64, error) {
@@ -777,6 +919,11 @@ func (n *Network) Simulate(t float64, cancel func(done, total int64) bool) error
 			return fmt.Errorf("simulation interrupted at t = %v ms", n.Time())
 		}
 		n.advance()
+		for _, p := range n.pops {
+			if p.err != nil {
+				return p.err
+			}
+		}
 	}
 	if cancel != nil {
 		cancel(total, total)
@@ -798,6 +945,16 @@ func (n *Network) advance() {
 					}
 				}
 				g.next++
+			}
+		case "poisson_generator":
+			if s >= g.startStep && s < g.stopStep {
+				lambda := g.amplitude * n.h * 1e-3
+				r := n.random()
+				for _, c := range g.targets {
+					if k := poisson(r, lambda); k > 0 {
+						n.deliverSpike(c, c.weight*float64(k), s+int64(c.delay))
+					}
+				}
 			}
 		case "dc_generator":
 			if s >= g.startStep && s < g.stopStep {
@@ -863,10 +1020,27 @@ func (p *Population) step(s int64) {
 		clear(cnt)
 	}
 	for i := 0; i < p.N; i++ {
+		// 3. convolution states, first half (from the step-start state)
+		for k, v := range p.Model.ConvStates {
+			if p.stateInBlock[v].block >= 0 {
+				p.convNew[k][i] = p.propagate(v, i)
+			}
+		}
 		p.update(p, i)
 		for h, f := range p.recv {
 			if p.spikeCnt[p.Model.OnReceive[h].Port][i] != 0 {
 				f(p, i)
+			}
+		}
+		// 6. convolution states, second half; 7. spike jumps
+		for k, v := range p.Model.ConvStates {
+			if p.stateInBlock[v].block >= 0 {
+				p.state[v][i] = p.convNew[k][i]
+			}
+		}
+		for k, j := range p.Model.SpikeJumps {
+			if w := p.spikeIn[j.Port][i]; w != 0 {
+				p.state[j.Var][i] += w * p.jumpFns[k](p, i)
 			}
 		}
 		for c, f := range p.condFns {

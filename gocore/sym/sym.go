@@ -430,6 +430,9 @@ func D(e Expr, x string) (Expr, error) {
 		if free {
 			return Zero, nil
 		}
+		if e.Name == "pow" && len(e.Args) == 2 {
+			return D(Pow(e.Args[0], e.Args[1]), x)
+		}
 		if len(e.Args) != 1 {
 			return nil, ErrNotDifferentiable{e.Name}
 		}

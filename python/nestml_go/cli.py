@@ -99,6 +99,47 @@ def _cmd_check(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
     return 1 if any_error else 0
 
 
+def _cmd_odes(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
+    from . import _native
+
+    p = argparse.ArgumentParser(
+        prog="nestml-go odes",
+        description="Print the ODE analysis (solver report, ODE-toolbox-compatible) of NESTML files.",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help=".nestml files")
+    p.add_argument("--json", action="store_true", help="print the full JSON reports (default: a summary)")
+    p.add_argument("--timestep", type=float, default=0.1, help="step for evaluating propagators (ms, default 0.1)")
+    p.add_argument("--numeric", action="store_true", help="disable propagators (codegen option solver='numeric')")
+    args = p.parse_args(argv)
+    out: list[dict[str, Any]] = []
+    status = 0
+    for f in args.files:
+        if not os.path.isfile(f):
+            print(f"nestml-go: error: cannot read {f}: no such file", file=stderr)
+            return 2
+        try:
+            res = _native.call("odes", path=f, timestep=args.timestep, solver="numeric" if args.numeric else "")
+        except NestmlError as e:
+            print(f"nestml-go: {e}", file=stderr)
+            return 1
+        lines = _read_lines(f)
+        for rec in res.get("diagnostics") or []:
+            d = Diagnostic.from_record(rec)
+            if d.is_error:
+                status = 1
+                print(format_diagnostic(d, lines), file=stderr)
+        for rep in res["reports"]:
+            out.append(rep)
+            if not args.json:
+                ng = rep["nestml_go"]
+                print(f"{rep['model']}: analytic {', '.join(ng['analytic_state_variables']) or '-'}; "
+                      f"numeric {', '.join(ng['numeric_state_variables']) or '-'}", file=stdout)
+    if args.json:
+        json.dump(out, stdout, indent=2)
+        stdout.write("\n")
+    return status
+
+
 def _generation_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="nestml-go",
@@ -176,6 +217,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] == "check":
         return _cmd_check(args[1:], sys.stdout, sys.stderr)
+    if args and args[0] == "odes":
+        return _cmd_odes(args[1:], sys.stdout, sys.stderr)
     return _cmd_generate(args, sys.stdout, sys.stderr)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Union
+from typing import Any, Union
 
 from .errors import Diagnostic
 from .frontend import check, check_file
@@ -35,6 +35,30 @@ class Model:
     def __repr__(self) -> str:
         where = self.path if self.path is not None else "<string>"
         return f"Model(name={self.name!r}, path={where!r})"
+
+    def ode_report(self, timestep: float = 0.1, solver: str = "analytic") -> dict[str, Any]:
+        """The ODE analysis of this model (numerics.md §8): which states are
+        solved exactly (propagators, evaluated at the default parameters and
+        ``timestep`` ms) and which numerically. The ``"solvers"`` list uses
+        ODE-toolbox's field names.
+
+        Raises:
+            NestmlError: if the model cannot be analysed (the diagnostics say why).
+        """
+        from . import _native
+        from .errors import error_for_diagnostics
+
+        if solver not in ("analytic", "numeric"):
+            raise ValueError(f"solver must be 'analytic' or 'numeric', not {solver!r}")
+        if isinstance(timestep, bool) or not isinstance(timestep, (int, float)) or not timestep > 0:
+            raise ValueError(f"timestep must be a positive number of ms, got {timestep!r}")
+        res = _native.call("odes", source=self.source, path=self.path or "<string>",
+                           timestep=float(timestep), solver="numeric" if solver == "numeric" else "")
+        for rep in res["reports"]:
+            if rep["model"] == self.name:
+                return dict(rep)
+        diags = [Diagnostic.from_record(r) for r in res.get("diagnostics") or []]
+        raise error_for_diagnostics(diags)
 
 
 def _looks_like_source(s: str) -> bool:

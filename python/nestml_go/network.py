@@ -310,25 +310,38 @@ class Network:
         self,
         pre: "NodeCollection",
         post: "NodeCollection",
-        weight: float = 1.0,
-        delay: float = 1.0,
+        weight: Any = 1.0,
+        delay: Any = 1.0,
         port: int | str | None = None,
-        rule: str = "all_to_all",
-    ) -> None:
-        """Connect every node of ``pre`` to every node of ``post``.
+        rule: str | Mapping[str, Any] = "all_to_all",
+    ) -> int:
+        """Connect ``pre`` to ``post`` with a NEST connection rule.
 
         Args:
             pre: source nodes (neurons, generators, or a multimeter).
             post: target nodes (neurons or a spike_recorder).
-            weight: synaptic weight (finite; unit as the target port's).
-            delay: transmission delay in ms (>= resolution).
-            port: input port of the target, by receptor index (int >= 0) or
-                port name; ``None`` for the default port.
-            rule: connection rule; only ``"all_to_all"`` for now.
+            weight: synaptic weight — a number, an array with one value per
+                connection, or a distribution dict as in NEST
+                (``{"distribution": "normal", "mean": 1.0, "std": 0.1}``,
+                ``"uniform"`` with ``min``/``max``, ``"lognormal"`` with
+                ``mu``/``sigma``, ``"exponential"`` with ``beta``).
+            delay: transmission delay in ms (>= resolution), same forms as
+                ``weight``; drawn values are rounded to the grid.
+            port: input port name of the target; ``None`` routes spikes by
+                the sign of their weight (excitatory/inhibitory ports).
+            rule: a rule name or a NEST ``conn_spec`` dict: ``all_to_all``,
+                ``one_to_one``, ``fixed_indegree`` (``indegree``),
+                ``fixed_outdegree`` (``outdegree``), ``fixed_total_number``
+                (``N``), ``pairwise_bernoulli`` (``p``); ``allow_autapses``
+                and ``allow_multapses`` default to True as in NEST.
+
+        Returns:
+            The number of connections made.
 
         As in NEST, a multimeter is connected *to* the neurons it records
         (``connect(mm, neurons)``) and neurons to a spike_recorder
-        (``connect(neurons, sr)``).
+        (``connect(neurons, sr)``). Random rules draw from the network's
+        generator (see :meth:`set_seed`).
         """
         for name, nc in (("pre", pre), ("post", post)):
             if not isinstance(nc, NodeCollection):
@@ -337,26 +350,23 @@ class Network:
                 raise ValueError(f"{name} belongs to a different Network")
             if len(nc) == 0:
                 raise ValueError(f"{name} is empty")
-        w = _finite("weight", weight)
-        d = _finite("delay", delay)
-        if d < self._resolution * (1 - 1e-12):
-            raise ValueError(f"delay ({d} ms) must be >= the resolution ({self._resolution} ms)")
+        w = _value_spec("weight", weight)
+        d = _value_spec("delay", delay)
+        if "const" in d and d["const"] < self._resolution * (1 - 1e-12):
+            raise ValueError(f"delay ({d['const']} ms) must be >= the resolution ({self._resolution} ms)")
+        if "array" in d and any(x < self._resolution * (1 - 1e-12) for x in d["array"]):
+            raise ValueError(f"every delay must be >= the resolution ({self._resolution} ms)")
         if port is not None:
             if isinstance(port, str):
                 if not port:
                     raise ValueError("port must not be an empty string")
             elif isinstance(port, (int, np.integer)) and not isinstance(port, bool):
-                port = int(port)
-                if port < 0:
-                    raise ValueError(f"port must be >= 0, got {port}")
+                raise ValueError("ports are given by name (e.g. 'exc_spikes'); receptor numbers are not supported yet")
             else:
-                raise TypeError(f"port must be an int, a port name or None, not {type(port).__name__}")
-        if not isinstance(rule, str):
-            raise TypeError(f"rule must be a str, not {type(rule).__name__}")
-        if rule != "all_to_all":
-            raise ValueError(f"unsupported connection rule {rule!r}; supported: 'all_to_all'")
+                raise TypeError(f"port must be a port name or None, not {type(port).__name__}")
+        spec = _conn_spec(rule)
         _check_direction(pre, post)
-        _native.call(
+        res = _native.call(
             "net_connect",
             handle=self.handle,
             pre=pre.ids.tolist(),
@@ -364,20 +374,54 @@ class Network:
             weight=w,
             delay=d,
             port=port,
-            rule=rule,
+            conn_spec=spec,
         )
+        return int(res.get("n", 0))
 
-    def simulate(self, t_ms: float) -> None:
+    def set_seed(self, seed: int) -> None:
+        """Seed the network's random numbers (connection rules,
+        distributions, poisson_generator). The same seed gives the same
+        network and the same spikes."""
+        if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+            raise ValueError(f"seed must be an int >= 0, got {seed!r}")
+        _native.call("net_seed", handle=self.handle, seed=int(seed))
+
+    def simulate(self, t_ms: float, progress: bool | None = None) -> None:
         """Advance the network by ``t_ms`` milliseconds (finite, > 0, a
-        multiple of the resolution)."""
+        multiple of the resolution).
+
+        The run proceeds in chunks so that it can show progress and be
+        interrupted: Ctrl-C (KeyboardInterrupt) stops it after the current
+        chunk, leaving the network consistent at the time reached (``time``);
+        a later ``simulate`` continues from there. Splitting a run changes
+        no result: ``simulate(100)`` equals ``10 × simulate(10)``.
+
+        Args:
+            progress: show a progress bar (``None``: only for runs that take
+                more than about a second, and only on a terminal or in a
+                notebook).
+        """
         t = _positive("t_ms", t_ms)
         steps = t / self._resolution
         if abs(steps - round(steps)) > 1e-9 * max(1.0, steps):
             raise ValueError(
                 f"t_ms ({t} ms) must be a multiple of the resolution ({self._resolution} ms)"
             )
-        res = _native.call("net_simulate", handle=self.handle, t=t)
-        self._time = float(res["time"]) if "time" in res else self._time + t
+        if progress is not None and not isinstance(progress, bool):
+            raise TypeError(f"progress must be a bool or None, not {type(progress).__name__}")
+        total = int(round(steps))
+        chunk = max(1, min(total, int(round(10.0 / self._resolution))))  # 10 ms of model time
+        done = 0
+        bar = _Progress(total, self._resolution, progress)
+        try:
+            while done < total:
+                n = min(chunk, total - done)
+                res = _native.call("net_simulate", handle=self.handle, t=n * self._resolution)
+                done += n
+                self._time = float(res["time"]) if "time" in res else self._time + n * self._resolution
+                bar.update(done)
+        finally:
+            bar.close()
 
     # -- results -------------------------------------------------------
 
@@ -389,6 +433,112 @@ class Network:
             arr = _native.fill(self.handle, {"recorder": recorder, "key": key}, n)
             out[key] = arr.astype(np.int64) if key in _INT_EVENT_KEYS else arr
         return out
+
+
+_RULES = {
+    "all_to_all": (),
+    "one_to_one": (),
+    "fixed_indegree": ("indegree",),
+    "fixed_outdegree": ("outdegree",),
+    "fixed_total_number": ("N",),
+    "pairwise_bernoulli": ("p",),
+}
+
+
+def _conn_spec(rule: Any) -> dict[str, Any]:
+    if isinstance(rule, str):
+        rule = {"rule": rule}
+    if not isinstance(rule, Mapping):
+        raise TypeError(f"rule must be a rule name or a conn_spec dict, not {type(rule).__name__}")
+    spec = dict(rule)
+    name = spec.pop("rule", "all_to_all")
+    if name not in _RULES:
+        raise ValueError(f"unknown connection rule {name!r}; use one of {', '.join(_RULES)}")
+    out: dict[str, Any] = {"rule": name}
+    for key in _RULES[name]:
+        if key not in spec:
+            raise ValueError(f"rule {name!r} needs {key!r}")
+        v = spec.pop(key)
+        if key == "p":
+            p = _real("p", v)
+            if not 0.0 <= p <= 1.0:
+                raise ValueError(f"p must lie in [0, 1], got {p}")
+            out["p"] = p
+        else:
+            if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 0:
+                raise ValueError(f"{key} must be an int >= 0, got {v!r}")
+            out[key] = int(v)
+    for key in ("allow_autapses", "allow_multapses"):
+        if key in spec:
+            v = spec.pop(key)
+            if not isinstance(v, bool):
+                raise TypeError(f"{key} must be a bool")
+            out[key] = v
+    if spec:
+        raise ValueError(f"unknown conn_spec keys for {name!r}: {', '.join(sorted(spec))}")
+    return out
+
+
+_DISTRIBUTIONS = {"normal": ("mean", "std"), "uniform": ("min", "max"), "lognormal": ("mu", "sigma"), "exponential": ("beta",)}
+
+
+def _value_spec(name: str, v: Any) -> dict[str, Any]:
+    if isinstance(v, Mapping):
+        d = dict(v)
+        dist = d.pop("distribution", None)
+        if dist not in _DISTRIBUTIONS:
+            raise ValueError(f"{name}: distribution must be one of {', '.join(_DISTRIBUTIONS)}, got {dist!r}")
+        out: dict[str, Any] = {"distribution": dist}
+        for key in _DISTRIBUTIONS[dist]:
+            if key not in d:
+                raise ValueError(f"{name}: the {dist} distribution needs {key!r}")
+            out[key] = _finite(f"{name}.{key}", d.pop(key))
+        if d:
+            raise ValueError(f"{name}: unknown keys {', '.join(sorted(d))}")
+        return out
+    if isinstance(v, (list, tuple, np.ndarray)):
+        arr = np.asarray(v, dtype=float).ravel()
+        if not np.all(np.isfinite(arr)):
+            raise ValueError(f"{name}: every value must be finite")
+        return {"array": arr.tolist()}
+    return {"const": _finite(name, v)}
+
+
+class _Progress:
+    """A minimal progress bar on stderr (terminals) or a notebook widget-free
+    text line, shown only for runs longer than about a second."""
+
+    def __init__(self, total: int, h: float, enabled: bool | None) -> None:
+        import sys
+        import time
+
+        self._sys, self._time = sys, time
+        self.total, self.h = total, h
+        self.start = time.monotonic()
+        self.enabled = enabled
+        if enabled is None:
+            self.enabled = bool(getattr(sys.stderr, "isatty", lambda: False)()) or "ipykernel" in sys.modules
+        self.shown = False
+
+    def update(self, done: int) -> None:
+        if not self.enabled:
+            return
+        elapsed = self._time.monotonic() - self.start
+        if not self.shown and elapsed < 1.0 and self.enabled is not True:
+            return
+        frac = done / self.total
+        eta = elapsed / frac - elapsed if frac > 0 else 0.0
+        bar = "#" * int(30 * frac)
+        self._sys.stderr.write(
+            f"\r[nestml_go] {bar:<30} {100 * frac:5.1f}%  {done * self.h:.1f}/{self.total * self.h:.1f} ms  eta {eta:.0f} s"
+        )
+        self._sys.stderr.flush()
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            self._sys.stderr.write("\n")
+            self._sys.stderr.flush()
 
 
 def _classify(name: str, kind: str) -> str:

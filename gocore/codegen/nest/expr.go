@@ -47,26 +47,45 @@ func typeOf(t ir.Type) (ctype, error) {
 // printer prints IR expressions and statements of one model into C++.
 type printer struct {
 	m *ir.Model
-	// prefixes of the structs holding parameters, state and internals, e.g.
-	// "P_." in member functions.
-	params, state, internals string
+	// prefixes of the structs holding parameters, state, internals and
+	// buffers, e.g. "P_." in member functions, "node.P_." in the numeric
+	// right-hand-side functions.
+	params, state, internals, bufs string
 	// inUpdate is set while printing the body of update(): t, the ports and
 	// emit_spike are available only there.
 	inUpdate bool
+	// inRHS is set while printing a numeric right-hand side: KODE refs read
+	// the integrator's vector ode_state[], t reads node.B_.__t, the ports
+	// their latched values.
+	inRHS bool
 	// locals: scopes of local variables, innermost last.
 	scopes []map[string]*ir.Var
 	// analytic lookup for IntegrateODEs: state index → block / row.
 	blockOf map[int][2]int
-	// tmpCounter numbers the scopes opened for integrate_odes.
+	// nIntegrate counts the integrate_odes calls printed.
 	nIntegrate int
+	// isConv marks the convolution states (Model.ConvStates).
+	isConv map[int]bool
+	// rhs collects the numeric right-hand-side selections met while
+	// printing integrate_odes calls; rhsIndex maps a selection key to its
+	// position.
+	rhs      []rhsFunc
+	rhsIndex map[string]int
 }
 
 func newPrinter(m *ir.Model) *printer {
-	p := &printer{m: m, params: "P_.", state: "S_.", internals: "V_.", blockOf: map[int][2]int{}}
+	p := &printer{m: m, params: "P_.", state: "S_.", internals: "V_.", bufs: "B_.", blockOf: map[int][2]int{},
+		isConv: map[int]bool{}, rhsIndex: map[string]int{}}
 	for b, blk := range m.Analytic {
+		if blk == nil {
+			continue
+		}
 		for r, si := range blk.Vars {
 			p.blockOf[si] = [2]int{b, r}
 		}
+	}
+	for _, si := range m.ConvStates {
+		p.isConv[si] = true
 	}
 	return p
 }
@@ -153,26 +172,38 @@ func (p *printer) ref(r *ir.Ref) (string, ctype, error) {
 		}
 		return p.state + cppName(v.Name), t, nil
 	case ir.KSpikePort:
-		if !p.inUpdate {
+		if !p.inUpdate && !p.inRHS {
 			return "", 0, fmt.Errorf("spike port %q read outside the update step", r.Name)
 		}
 		if r.Index < 0 || r.Index >= len(p.m.SpikePorts) {
 			return "", 0, fmt.Errorf("spike port index %d (%q) out of range", r.Index, r.Name)
 		}
-		return fmt.Sprintf("B_.spike_inputs_grid_sum_[ %d ]", r.Index), tDouble, nil
+		return fmt.Sprintf("%sspike_inputs_grid_sum_[ %d ]", p.bufs, r.Index), tDouble, nil
 	case ir.KContPort:
-		if !p.inUpdate {
+		if !p.inUpdate && !p.inRHS {
 			return "", 0, fmt.Errorf("continuous port %q read outside the update step", r.Name)
 		}
 		if r.Index < 0 || r.Index >= len(p.m.ContPorts) {
 			return "", 0, fmt.Errorf("continuous port index %d (%q) out of range", r.Index, r.Name)
 		}
-		return fmt.Sprintf("B_.continuous_inputs_grid_sum_[ %d ]", r.Index), tDouble, nil
+		return fmt.Sprintf("%scontinuous_inputs_grid_sum_[ %d ]", p.bufs, r.Index), tDouble, nil
 	case ir.KTime:
+		if p.inRHS {
+			// the time at the end of the current step, as in update()
+			return p.bufs + "__t", tDouble, nil
+		}
 		if !p.inUpdate {
 			return "", 0, fmt.Errorf("the time t is read outside the update step")
 		}
 		return "__t", tDouble, nil
+	case ir.KODE:
+		if !p.inRHS {
+			return "", 0, fmt.Errorf("numeric vector component %d (%q) read outside a numeric right-hand side", r.Index, r.Name)
+		}
+		if p.m.Numeric == nil || r.Index < 0 || r.Index >= len(p.m.Numeric.Vars) {
+			return "", 0, fmt.Errorf("numeric vector component %d (%q) out of range", r.Index, r.Name)
+		}
+		return fmt.Sprintf("ode_state[ %d ]", r.Index), tDouble, nil
 	case ir.KStep:
 		return p.internals + "__h", tDouble, nil
 	case ir.KLocal:

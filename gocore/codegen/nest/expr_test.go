@@ -161,7 +161,7 @@ func TestStatementPrinter(t *testing.T) {
 	}
 	p2 := newPrinter(m2)
 	p2.inUpdate = true
-	if err := p2.stmts(&code{}, []ir.Stmt{&ir.IntegrateODEs{Vars: []int{3}}}); err == nil || !strings.Contains(err.Error(), "numeric integration") {
+	if err := p2.stmts(&code{}, []ir.Stmt{&ir.IntegrateODEs{Vars: []int{3}}}); err == nil || !strings.Contains(err.Error(), "numeric system") {
 		t.Errorf("integrating a non-analytic variable: err = %v", err)
 	}
 	if err := newPrinter(m).stmts(&code{}, []ir.Stmt{&ir.EmitSpike{}}); err == nil {

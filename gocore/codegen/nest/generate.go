@@ -16,6 +16,10 @@ import (
 // ExpmHeader is the name of the propagator helper copied into every module.
 const ExpmHeader = "nestml_go_expm.h"
 
+// RK45Header is the name of the numeric integrator copied into modules with
+// a numeric model.
+const RK45Header = "nestml_go_rk45.h"
+
 var (
 	tmplOnce sync.Once
 	tmpl     *template.Template
@@ -104,6 +108,7 @@ func Generate(models []*ir.Model, opts Options) (map[string][]byte, error) {
 		Guard:       strings.ToUpper(opts.ModuleName) + "_H",
 	}
 	seen := map[string]bool{}
+	numeric := false
 	for _, m := range models {
 		if m == nil {
 			return nil, fmt.Errorf("nest codegen: nil model")
@@ -116,6 +121,7 @@ func Generate(models []*ir.Model, opts Options) (map[string][]byte, error) {
 			return nil, fmt.Errorf("nest codegen: duplicate model or module name %q", name)
 		}
 		seen[name] = true
+		numeric = numeric || m.Numeric != nil
 		d, err := buildNeuron(m, name, opts, "")
 		if err != nil {
 			return nil, fmt.Errorf("nest codegen: model %s: %v", m.Name, err)
@@ -156,5 +162,12 @@ func Generate(models []*ir.Model, opts Options) (map[string][]byte, error) {
 		return nil, fmt.Errorf("nest codegen: %v", err)
 	}
 	out[ExpmHeader] = expm
+	if numeric {
+		rk, err := fs.ReadFile(cpp_templates.FS, RK45Header)
+		if err != nil {
+			return nil, fmt.Errorf("nest codegen: %v", err)
+		}
+		out[RK45Header] = rk
+	}
 	return out, nil
 }

@@ -68,6 +68,14 @@ type neuronData struct {
 	UpdateBody      string
 	HandleSpikeBody string
 	GuardBody       string
+
+	// Numeric integration (Model.Numeric != nil).
+	Numeric     bool
+	NumericSize int
+	Method      string // rk45, rk4, forward-Euler
+	RHS         []rhsFunc
+	// ToleranceBody validates gsl_abs_error_tol and gsl_rel_error_tol.
+	ToleranceBody string
 }
 
 // buildNeuron prepares the template data of model m.
@@ -124,10 +132,10 @@ func buildNeuron(m *ir.Model, name string, opts Options, banner string) (*neuron
 		}
 		d.Params = append(d.Params, mem)
 	}
-	for _, v := range m.State {
-		if v == nil {
-			return nil, fmt.Errorf("nil state variable")
-		}
+	if err := checkNumeric(m); err != nil {
+		return nil, err
+	}
+	for _, v := range stateOrder(m) {
 		var mem member
 		var err error
 		if v.HasODE {
@@ -291,6 +299,47 @@ func buildNeuron(m *ir.Model, name string, opts Options, banner string) (*neuron
 	{
 		p.inUpdate = true
 		c := &code{indent: 2}
+		if m.Numeric != nil {
+			c.line("B_.__t = __t; // for the numeric right-hand sides")
+		}
+		// 3. analytic convolution states, first half
+		type convTmp struct {
+			si  int
+			tmp string
+		}
+		var convs []convTmp
+		{
+			perBlock := map[int][]int{}
+			for _, si := range m.ConvStates {
+				if si < 0 || si >= len(m.State) {
+					return nil, fmt.Errorf("convolution state index %d out of range", si)
+				}
+				if br, ok := p.blockOf[si]; ok {
+					perBlock[br[0]] = append(perBlock[br[0]], si)
+				}
+			}
+			if len(perBlock) > 0 {
+				c.line("// 3. convolution states, first half: propagated from the step-start state")
+			}
+			for b := range m.Analytic {
+				if len(perBlock[b]) == 0 {
+					continue
+				}
+				chans, err := p.channels(c, b, "__cu")
+				if err != nil {
+					return nil, err
+				}
+				for _, si := range perBlock[b] {
+					e, err := p.propagated(b, p.blockOf[si][1], chans)
+					if err != nil {
+						return nil, err
+					}
+					tmp := "__conv_" + cppName(m.State[si].Name)
+					c.line("const double %s = %s;", tmp, e)
+					convs = append(convs, convTmp{si, tmp})
+				}
+			}
+		}
 		c.line("// 4. update block")
 		if err := p.stmts(c, m.Update); err != nil {
 			return nil, fmt.Errorf("update block: %v", err)
@@ -303,6 +352,41 @@ func buildNeuron(m *ir.Model, name string, opts Options, banner string) (*neuron
 			if err := p.block(c, fmt.Sprintf("if ( B_.spike_input_received_grid_sum_[ %d ] != 0.0 ) // onReceive(%s)", h.Port, m.SpikePorts[h.Port].Name), h.Body); err != nil {
 				return nil, fmt.Errorf("onReceive(%s): %v", m.SpikePorts[h.Port].Name, err)
 			}
+		}
+		if len(convs) > 0 {
+			c.line("// 6. convolution states, second half")
+			// keep the ConvStates order (the engine's order)
+			bySi := map[int]string{}
+			for _, cv := range convs {
+				bySi[cv.si] = cv.tmp
+			}
+			for _, si := range m.ConvStates {
+				tmp, ok := bySi[si]
+				if !ok {
+					continue
+				}
+				lhs, lt, err := p.ref(&ir.Ref{Kind: ir.KState, Index: si, Name: m.State[si].Name})
+				if err != nil {
+					return nil, err
+				}
+				c.line("%s = %s;", lhs, convert(tmp, tDouble, lt))
+			}
+		}
+		if len(m.SpikeJumps) > 0 {
+			c.line("// 7. spike jumps of the convolution states")
+		}
+		for k, j := range m.SpikeJumps {
+			if j == nil {
+				return nil, fmt.Errorf("spike jump %d is nil", k)
+			}
+			if j.Port < 0 || j.Port >= len(m.SpikePorts) {
+				return nil, fmt.Errorf("spike jump %d: spike port index %d out of range", k, j.Port)
+			}
+			c.open("if ( B_.spike_inputs_grid_sum_[ %d ] != 0.0 )", j.Port)
+			if err := p.jump(c, j, "spike jump"); err != nil {
+				return nil, err
+			}
+			c.close()
 		}
 		c.line("// 8. onCondition handlers")
 		for i, h := range m.OnCondition {
@@ -320,7 +404,135 @@ func buildNeuron(m *ir.Model, name string, opts Options, banner string) (*neuron
 		p.inUpdate = false
 		d.UpdateBody = c.String()
 	}
+
+	// Numeric right-hand sides and tolerances.
+	if ns := m.Numeric; ns != nil {
+		d.Numeric = true
+		d.NumericSize = len(ns.Vars)
+		d.Method = methodName(ns.Method)
+		for i := range p.rhs {
+			body, err := rhsBody(m, &p.rhs[i], name)
+			if err != nil {
+				return nil, err
+			}
+			p.rhs[i].Body = body
+		}
+		d.RHS = p.rhs
+		c := &code{indent: 1}
+		abs, _, err := p.ref(&ir.Ref{Kind: ir.KParam, Index: ns.AbsTol, Name: "gsl_abs_error_tol"})
+		if err != nil {
+			return nil, fmt.Errorf("numeric system: absolute tolerance: %v", err)
+		}
+		rel, _, err := p.ref(&ir.Ref{Kind: ir.KParam, Index: ns.RelTol, Name: "gsl_rel_error_tol"})
+		if err != nil {
+			return nil, fmt.Errorf("numeric system: relative tolerance: %v", err)
+		}
+		absName, relName := m.Params[ns.AbsTol].Name, m.Params[ns.RelTol].Name
+		c.open("if ( not( %s > 0.0 ) )", abs)
+		c.line("throw BadProperty( %s );", cString("The absolute error tolerance "+absName+" must be > 0."))
+		c.close()
+		c.open("if ( not( %s >= 0.0 ) )", rel)
+		c.line("throw BadProperty( %s );", cString("The relative error tolerance "+relName+" must be >= 0."))
+		c.close()
+		d.ToleranceBody = c.String()
+	}
 	return d, nil
+}
+
+// checkNumeric validates the numeric system of m.
+func checkNumeric(m *ir.Model) error {
+	for _, v := range m.State {
+		if v == nil {
+			return fmt.Errorf("nil state variable")
+		}
+	}
+	ns := m.Numeric
+	if ns == nil {
+		return nil
+	}
+	if len(ns.Vars) == 0 {
+		return fmt.Errorf("the numeric system is empty")
+	}
+	if len(ns.Rhs) != len(ns.Vars) {
+		return fmt.Errorf("the numeric system has %d variables but %d right-hand sides", len(ns.Vars), len(ns.Rhs))
+	}
+	seen := map[int]bool{}
+	for _, si := range ns.Vars {
+		if si < 0 || si >= len(m.State) {
+			return fmt.Errorf("numeric system: state index %d out of range", si)
+		}
+		if seen[si] {
+			return fmt.Errorf("numeric system: %s is listed twice", m.State[si].Name)
+		}
+		seen[si] = true
+		if m.State[si].Type != ir.Real {
+			return fmt.Errorf("numeric system: %s is not real", m.State[si].Name)
+		}
+	}
+	switch ns.Method {
+	case "", "rk45", "rk4", "forward-Euler":
+	default:
+		return fmt.Errorf("unknown numeric method %q (rk45, rk4, forward-Euler)", ns.Method)
+	}
+	switch ns.Controller {
+	case "", "with_respect_to_solution", "with_respect_to_derivative":
+	default:
+		return fmt.Errorf("unknown step size controller %q (with_respect_to_solution, with_respect_to_derivative)", ns.Controller)
+	}
+	for _, k := range []int{ns.AbsTol, ns.RelTol} {
+		if k < 0 || k >= len(m.Params) || m.Params[k] == nil || m.Params[k].Type != ir.Real {
+			return fmt.Errorf("numeric system: tolerance parameter index %d is not a real parameter", k)
+		}
+	}
+	if ns.MaxSubsteps < 0 {
+		return fmt.Errorf("numeric system: negative max_substeps %d", ns.MaxSubsteps)
+	}
+	return nil
+}
+
+// stateOrder returns the state variables with the ODE states in the order
+// of the numeric vector first (nest_target.md §4.2), then the others in
+// declaration order.
+func stateOrder(m *ir.Model) []*ir.Var {
+	if m.Numeric == nil {
+		return m.State
+	}
+	out := make([]*ir.Var, 0, len(m.State))
+	taken := map[int]bool{}
+	for _, si := range m.Numeric.Vars {
+		if m.State[si].HasODE {
+			out = append(out, m.State[si])
+			taken[si] = true
+		}
+	}
+	for i, v := range m.State {
+		if !taken[i] {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// rhsBody prints the body of a numeric right-hand-side function.
+func rhsBody(m *ir.Model, f *rhsFunc, name string) (string, error) {
+	p := newPrinter(m)
+	p.params, p.state, p.internals, p.bufs = "node.P_.", "node.S_.", "node.V_.", "node.B_."
+	p.inRHS = true
+	c := &code{indent: 1}
+	c.line("[[maybe_unused]] const %s& node = *( static_cast< const %s* >( pnode ) );", name, name)
+	for k, e := range m.Numeric.Rhs {
+		vn := m.State[m.Numeric.Vars[k]].Name
+		if !f.Listed[k] {
+			c.line("f[ %d ] = 0.0; // %s (frozen)", k, vn)
+			continue
+		}
+		s, t, err := p.expr(e)
+		if err != nil {
+			return "", fmt.Errorf("right-hand side of %s: %v", vn, err)
+		}
+		c.line("f[ %d ] = %s; // %s", k, toDouble(s, t), vn)
+	}
+	return c.String(), nil
 }
 
 func mustType(t ir.Type) ctype {

@@ -266,14 +266,28 @@ func (p *printer) print(c *code, s *ir.Print) error {
 	return nil
 }
 
-// integrate prints IntegrateODEs: for every listed variable in an analytic
-// block, new_r = Σ_c P[r,c]·x_c + Q[r,0] + Σ_k Q[r,1+k]·u_k, all computed
-// from the state before the call and then committed together.
+// integrate prints IntegrateODEs exactly as the Go engine runs it
+// (sim.Population.integrate, numerics.md §6.6):
+//  1. every listed variable of an analytic block that is not a convolution
+//     state gets new_r = Σ_c P[r,c]·x_c + Q[r,0] + Σ_k Q[r,1+k]·u_k from the
+//     state before the call, into a temporary;
+//  2. if the model has a numeric system, the per-step loop over a copy of
+//     its vector with this call's right-hand-side selection; every component
+//     but the analytic convolution states is written back;
+//  3. the temporaries are committed;
+//  4. the delta jumps of the listed variables are applied.
 func (p *printer) integrate(c *code, s *ir.IntegrateODEs) error {
-	if len(s.Vars) == 0 {
+	ns := p.m.Numeric
+	if len(s.Vars) == 0 && ns == nil {
 		return nil
 	}
-	// Group the listed rows by block, keeping the block order.
+	numIndex := map[int]int{}
+	if ns != nil {
+		for k, si := range ns.Vars {
+			numIndex[si] = k
+		}
+	}
+	// Group the listed analytic rows by block, keeping the block order.
 	type row struct{ state, r int }
 	perBlock := map[int][]row{}
 	listed := map[int]bool{}
@@ -285,9 +299,15 @@ func (p *printer) integrate(c *code, s *ir.IntegrateODEs) error {
 			continue
 		}
 		listed[si] = true
+		if p.isConv[si] {
+			continue // advanced in steps 3 and 6 (analytic) or by the numeric loop
+		}
 		br, ok := p.blockOf[si]
 		if !ok {
-			return fmt.Errorf("integrate_odes(%s): %s is not in an analytic block; numeric integration is not supported by the NEST printer yet", stateNames(p.m, s.Vars), p.m.State[si].Name)
+			if _, num := numIndex[si]; num {
+				continue
+			}
+			return fmt.Errorf("integrate_odes(%s): %s is neither in an analytic block nor in the numeric system", stateNames(p.m, s.Vars), p.m.State[si].Name)
 		}
 		perBlock[br[0]] = append(perBlock[br[0]], row{si, br[1]})
 	}
@@ -302,48 +322,105 @@ func (p *printer) integrate(c *code, s *ir.IntegrateODEs) error {
 		if len(rows) == 0 {
 			continue
 		}
-		n := len(blk.Vars)
-		m := 1 + len(blk.Channels)
-		// channel values at step time
-		for k, ch := range blk.Channels {
-			v, vt, err := p.expr(ch)
-			if err != nil {
-				return fmt.Errorf("input channel %d of analytic block %d: %v", k, b, err)
-			}
-			c.line("const double __u_%d_%d = %s;", b, k, toDouble(v, vt))
+		chans, err := p.channels(c, b, "__u")
+		if err != nil {
+			return err
 		}
-		// the block's state values, read before any commit
-		xs := make([]string, n)
-		for col, si := range blk.Vars {
-			x, _, err := p.ref(&ir.Ref{Kind: ir.KState, Index: si, Name: p.m.State[si].Name})
+		for _, rw := range rows {
+			tmp := "__tmp_" + cppName(p.m.State[rw.state].Name)
+			e, err := p.propagated(b, rw.r, chans)
 			if err != nil {
 				return err
 			}
-			xs[col] = x
-		}
-		for _, rw := range rows {
-			terms := make([]string, 0, n+m)
-			for col := 0; col < n; col++ {
-				terms = append(terms, fmt.Sprintf("V_.__P_%d[ %d ] * %s", b, rw.r*n+col, xs[col]))
-			}
-			terms = append(terms, fmt.Sprintf("V_.__Q_%d[ %d ]", b, rw.r*m))
-			for k := range blk.Channels {
-				terms = append(terms, fmt.Sprintf("V_.__Q_%d[ %d ] * __u_%d_%d", b, rw.r*m+1+k, b, k))
-			}
-			tmp := "__tmp_" + cppName(p.m.State[rw.state].Name)
-			c.line("const double %s = %s;", tmp, strings.Join(terms, " + "))
+			c.line("const double %s = %s;", tmp, e)
 			lhs, lt, err := p.ref(&ir.Ref{Kind: ir.KState, Index: rw.state, Name: p.m.State[rw.state].Name})
 			if err != nil {
 				return err
 			}
 			commits = append(commits, commit{lhs, convert(tmp, tDouble, lt)})
 		}
+		_ = blk
+	}
+	if ns != nil {
+		if err := p.numericLoop(c, s, listed); err != nil {
+			return err
+		}
 	}
 	for _, cm := range commits {
 		c.line("%s = %s;", cm.lhs, cm.tmp)
 	}
+	// delta jumps of the listed variables (once per listing, as the engine)
+	for k, j := range p.m.DeltaJumps {
+		if j == nil {
+			return fmt.Errorf("delta jump %d is nil", k)
+		}
+		for _, si := range s.Vars {
+			if si != j.Var {
+				continue
+			}
+			if err := p.jump(c, j, "delta jump"); err != nil {
+				return err
+			}
+		}
+	}
 	c.indent--
 	c.line("}")
+	return nil
+}
+
+// channels prints the input channel values of analytic block b as
+// constants <prefix>_<b>_<k> and returns their names.
+func (p *printer) channels(c *code, b int, prefix string) ([]string, error) {
+	blk := p.m.Analytic[b]
+	names := make([]string, len(blk.Channels))
+	for k, ch := range blk.Channels {
+		v, vt, err := p.expr(ch)
+		if err != nil {
+			return nil, fmt.Errorf("input channel %d of analytic block %d: %v", k, b, err)
+		}
+		names[k] = fmt.Sprintf("%s_%d_%d", prefix, b, k)
+		c.line("const double %s = %s;", names[k], toDouble(v, vt))
+	}
+	return names, nil
+}
+
+// propagated returns the new value of row r of analytic block b after one
+// step, from the current state: Σ_c P[r,c]·x_c + Q[r,0] + Σ_k Q[r,1+k]·u_k
+// (the engine's sum order).
+func (p *printer) propagated(b, r int, chans []string) (string, error) {
+	blk := p.m.Analytic[b]
+	n := len(blk.Vars)
+	m := 1 + len(blk.Channels)
+	terms := make([]string, 0, n+m)
+	for col, si := range blk.Vars {
+		x, xt, err := p.ref(&ir.Ref{Kind: ir.KState, Index: si, Name: p.m.State[si].Name})
+		if err != nil {
+			return "", err
+		}
+		terms = append(terms, fmt.Sprintf("V_.__P_%d[ %d ] * %s", b, r*n+col, toDouble(x, xt)))
+	}
+	terms = append(terms, fmt.Sprintf("V_.__Q_%d[ %d ]", b, r*m))
+	for k := range blk.Channels {
+		terms = append(terms, fmt.Sprintf("V_.__Q_%d[ %d ] * %s", b, r*m+1+k, chans[k]))
+	}
+	return strings.Join(terms, " + "), nil
+}
+
+// jump prints State[j.Var] += W_port · Coef.
+func (p *printer) jump(c *code, j *ir.Jump, what string) error {
+	if j.Port < 0 || j.Port >= len(p.m.SpikePorts) {
+		return fmt.Errorf("%s: spike port index %d out of range", what, j.Port)
+	}
+	if j.Var < 0 || j.Var >= len(p.m.State) {
+		return fmt.Errorf("%s: state index %d out of range", what, j.Var)
+	}
+	sp := p.m.SpikePorts[j.Port]
+	v := p.m.State[j.Var]
+	w := &ir.Ref{Kind: ir.KSpikePort, Index: j.Port, Name: sp.Name}
+	a := &ir.Assign{Target: &ir.Ref{Kind: ir.KState, Index: j.Var, Name: v.Name}, Op: "+=", Value: &ir.Binary{Op: "*", L: w, R: j.Coef}}
+	if err := p.assign(c, a); err != nil {
+		return fmt.Errorf("%s of %s from %s: %v", what, v.Name, sp.Name, err)
+	}
 	return nil
 }
 
@@ -357,4 +434,91 @@ func stateNames(m *ir.Model, idx []int) string {
 		}
 	}
 	return strings.Join(names, ", ")
+}
+
+// rhsFunc is one numeric right-hand-side function: the full right-hand side
+// for the Listed components (this call's variables and every convolution
+// state), 0 for the others.
+type rhsFunc struct {
+	Name   string // C++ static member function
+	Args   string // the integrate_odes argument list, for the comment
+	Listed []bool
+	Body   string
+}
+
+// rhsFor returns the right-hand-side function of an integrate_odes call
+// with the listed state variables, creating it on first use.
+func (p *printer) rhsFor(s *ir.IntegrateODEs, listed map[int]bool) *rhsFunc {
+	ns := p.m.Numeric
+	sel := make([]bool, len(ns.Vars))
+	var key strings.Builder
+	for k, si := range ns.Vars {
+		sel[k] = p.isConv[si] || listed[si]
+		if sel[k] {
+			key.WriteByte('1')
+		} else {
+			key.WriteByte('0')
+		}
+	}
+	if i, ok := p.rhsIndex[key.String()]; ok {
+		return &p.rhs[i]
+	}
+	p.rhsIndex[key.String()] = len(p.rhs)
+	p.rhs = append(p.rhs, rhsFunc{Name: fmt.Sprintf("nestml_go_dynamics_%d", len(p.rhs)), Args: stateNames(p.m, s.Vars), Listed: sel})
+	return &p.rhs[len(p.rhs)-1]
+}
+
+// numericLoop prints the numeric part of an integrate_odes call: the
+// numeric vector is copied from the state, advanced over one step with the
+// model's method, and written back except for the analytic convolution
+// states (which keep their values, i.e. are restored: they advance by their
+// propagators in steps 3 and 6).
+func (p *printer) numericLoop(c *code, s *ir.IntegrateODEs, listed map[int]bool) error {
+	ns := p.m.Numeric
+	f := p.rhsFor(s, listed)
+	n := len(ns.Vars)
+	c.line("// numeric integration over one step (%s), right-hand side %s", methodName(ns.Method), f.Name)
+	c.line("{")
+	c.indent++
+	c.line("double __y[ %d ];", n)
+	var back []string
+	for k, si := range ns.Vars {
+		v := p.m.State[si]
+		x, xt, err := p.ref(&ir.Ref{Kind: ir.KState, Index: si, Name: v.Name})
+		if err != nil {
+			return err
+		}
+		c.line("__y[ %d ] = %s;", k, toDouble(x, xt))
+		if p.isConv[si] {
+			if _, analytic := p.blockOf[si]; analytic {
+				continue // restored
+			}
+		}
+		back = append(back, fmt.Sprintf("%s = %s;", x, convert(fmt.Sprintf("__y[ %d ]", k), tDouble, xt)))
+	}
+	if err := p.numericCall(c, f.Name); err != nil {
+		return err
+	}
+	for _, b := range back {
+		c.line("%s", b)
+	}
+	c.indent--
+	c.line("}")
+	return nil
+}
+
+func methodName(m string) string {
+	if m == "" {
+		return "rk45"
+	}
+	return m
+}
+
+// numericCall prints the integration of __y over one step with the
+// right-hand side fn (a static member function), using nestml_go_rk45.h.
+func (p *printer) numericCall(c *code, fn string) error {
+	ns := p.m.Numeric
+	_ = ns
+	c.line("NESTML_GO_NUMERIC_CALL( %s );", fn)
+	return nil
 }
