@@ -242,13 +242,23 @@ func (c *checker) model(m *ast.Model) {
 		c.inEquations = false
 		c.assignable(s.Type, t, s.Init, diag.AssignmentTypeMismatch, "define inline "+s.Name)
 	}
-	for _, s := range mi.Kernels {
-		k := s.Decl.(*ast.Kernel)
-		for i, rhs := range k.Rhs {
-			if k.Lhs[i].Name == s.Name {
-				c.inEquations = true
-				c.expr(rhs)
-				c.inEquations = false
+	for _, d := range m.Body {
+		eq, ok := d.(*ast.EquationsBlock)
+		if !ok {
+			continue
+		}
+		for _, el := range eq.Elems {
+			if k, ok := el.(*ast.Kernel); ok {
+				for i, rhs := range k.Rhs {
+					for _, v := range []*ast.Variable{k.Lhs[i]} {
+						if v.Order > 0 {
+							c.variable(&ast.Variable{Name: v.Name, Rng: v.Rng})
+						}
+					}
+					c.inEquations = true
+					c.expr(rhs)
+					c.inEquations = false
+				}
 			}
 		}
 	}
