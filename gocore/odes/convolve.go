@@ -95,7 +95,20 @@ func (a *analyzer) convolve(kv, pv *ast.Variable) (sym.Expr, error) {
 		}
 		shape, err := KernelODE(f, TimeSymbol, defaultKernelMaxOrder)
 		if err != nil {
+			var ke *KernelError
+			if errors.As(err, &ke) {
+				msg := fmt.Sprintf("kernel %s: %s", kv.Name, ke.Msg)
+				if ke.Msg == KernelNotLTIMsg {
+					msg = "kernel " + kv.Name + " is not the impulse response of a finite linear time-invariant system"
+				}
+				return nil, &kernelError{ke.Code, msg}
+			}
 			return nil, &kernelError{diag.Code("KERNEL_NOT_LTI"), fmt.Sprintf("kernel %s: %v", kv.Name, err)}
+		}
+		for _, s := range sym.Symbols(f) {
+			if k, ok := a.p.Kinds[s]; ok && k == check.SymState {
+				return nil, &kernelError{diag.Code("KERNEL_NOT_LTI"), "kernel " + kv.Name + " depends on the state variable " + s + "; a kernel must be a fixed function of time"}
+			}
 		}
 		c.Shape = shape
 		n := shape.Order

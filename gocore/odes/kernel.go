@@ -731,6 +731,7 @@ func sampleKernel(f sym.Expr, t string, maxOrder int) (*KernelShape, error) {
 		if cand == nil {
 			continue
 		}
+		snapNumeric(cand)
 		terms := []sym.Expr{derivs[order]}
 		for k, bk := range cand {
 			terms = append(terms, sym.Neg(sym.Mul(bk, derivs[k])))
@@ -751,6 +752,24 @@ func sampleKernel(f sym.Expr, t string, maxOrder int) (*KernelShape, error) {
 		return nil, err
 	}
 	return shape, nil
+}
+
+// snapNumeric sets purely numeric coefficients that are rounding noise
+// (below 1e-12 of the largest) to zero.
+func snapNumeric(cs []sym.Expr) {
+	big := 0.0
+	for _, c := range cs {
+		n, ok := c.(*sym.Num)
+		if !ok {
+			return
+		}
+		big = math.Max(big, math.Abs(n.V))
+	}
+	for i, c := range cs {
+		if math.Abs(c.(*sym.Num).V) <= 1e-12*big {
+			cs[i] = sym.Zero
+		}
+	}
 }
 
 // determinant by cofactor expansion along the first row (n ≤ 4).

@@ -71,6 +71,8 @@ func kernelCases() []kernelCase {
 		{name: "beta equal-valued symbols stay separate", f: sym.Sub(kDecay("tau_syn_decay"), kDecay("tau_syn_rise")), order: 2,
 			coeffs: []sym.Expr{kInv(sym.Mul(kS("tau_syn_decay"), kS("tau_syn_rise"))), sym.Add(kInv(kS("tau_syn_decay")), kInv(kS("tau_syn_rise")))},
 			iv:     []sym.Expr{kN(0), sym.Sub(kInv(kS("tau_syn_rise")), kInv(kS("tau_syn_decay")))}},
+		{name: "negative exp", f: sym.Neg(kDecay("tau_syn3")), order: 1,
+			coeffs: []sym.Expr{kInv(kS("tau_syn3"))}, iv: []sym.Expr{kN(-1)}},
 		{name: "tiny scale", f: sym.Mul(kN(1e-15), kS("a"), kDecay("tau")), order: 1,
 			coeffs: []sym.Expr{kInv(tau)}, iv: []sym.Expr{sym.Mul(kN(1e-15), kS("a"))}},
 
@@ -359,5 +361,61 @@ func TestKernelCoefficientForm(t *testing.T) {
 	}
 	if s := shape.IV[0].String(); s != "0" {
 		t.Errorf("IV_0 = %s", s)
+	}
+}
+
+// TestKernelSelfCheckDetects: the self-check rejects a wrong ODE and a
+// normalized kernel that differs from the input.
+func TestKernelSelfCheckDetects(t *testing.T) {
+	f := sym.Mul(kt, kDecay("tau"))
+	derivs := []sym.Expr{f}
+	for k := 1; k <= 2; k++ {
+		d, err := sym.D(derivs[k-1], "t")
+		if err != nil {
+			t.Fatal(err)
+		}
+		derivs = append(derivs, d)
+	}
+	tau := kS("tau")
+	good := []sym.Expr{kInv(kSq(tau)), sym.Div(kN(2), tau)}
+	if err := selfCheck(f, f, derivs, good, "t"); err != nil {
+		t.Fatalf("correct ODE rejected: %v", err)
+	}
+	bad := []sym.Expr{kInv(kSq(tau)), sym.Div(kN(2.000001), tau)}
+	var ke *KernelError
+	if err := selfCheck(f, f, derivs, bad, "t"); !errors.As(err, &ke) || ke.Code != KernelSelfCheck {
+		t.Errorf("wrong ODE accepted: %v", err)
+	}
+	g := sym.Mul(kN(1.0000001), f)
+	if err := selfCheck(f, g, derivs, good, "t"); !errors.As(err, &ke) || ke.Code != KernelSelfCheck {
+		t.Errorf("wrong normalization accepted: %v", err)
+	}
+}
+
+// TestKernelSamplePointsClean: numeric sample-point coefficients have no
+// rounding noise.
+func TestKernelSamplePointsClean(t *testing.T) {
+	shape, err := KernelODE(sym.Mul(sym.Call("tanh", kt), sym.Call("cosh", kt)), "t", 8)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := fmt.Sprint(shape.Coeffs); got != "[-1 0]" {
+		t.Errorf("coeffs = %s", got)
+	}
+}
+
+// TestKernelODETimeSymbol: the time symbol is the one named by the caller
+// (the pipeline uses "__t"); "t" is then an ordinary parameter.
+func TestKernelODETimeSymbol(t *testing.T) {
+	tt := kS(TimeSymbol)
+	f := sym.Mul(sym.Div(kN(math.E), kS("tau")), tt, kExp(sym.Neg(sym.Div(tt, kS("tau")))), kS("t"))
+	shape, err := KernelODE(f, TimeSymbol, 8)
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := map[string]float64{"tau": 2, "t": 3}
+	iv1, _ := sym.Eval(shape.IV[1], env)
+	if shape.Order != 2 || !closeRel(iv1, 3*math.E/2, 1e-12) {
+		t.Errorf("order %d, IV %v", shape.Order, shape.IV)
 	}
 }

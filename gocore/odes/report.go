@@ -68,25 +68,57 @@ type ReportKernel struct {
 // values (internal units), with resolution() = h.
 func Defaults(info *check.Info, mi *check.ModelInfo, h float64) (map[string]float64, error) {
 	env := map[string]float64{StepSymbol: h, TimeSymbol: 0}
-	c := &Converter{Info: info, Resolve: resolveToName}
-	for _, list := range [][]*check.Symbol{mi.Params, mi.Internals} {
+	c := &Converter{Info: info, Function: FunctionLookup(mi)}
+	c.Resolve = func(v *ast.Variable, s *check.Symbol) (sym.Expr, error) {
+		if s.Kind == check.SymState {
+			return sym.S(StateName(s)), nil
+		}
+		return sym.S(s.Name), nil
+	}
+	// parameters, internals and state initial values may refer to one
+	// another in any order the checker accepts: evaluate to a fixed point
+	type item struct {
+		name string
+		s    *check.Symbol
+	}
+	var items []item
+	for _, list := range [][]*check.Symbol{mi.Params, mi.Internals, mi.State} {
 		for _, s := range list {
-			if s.Init == nil {
-				env[s.Name] = 0
+			items = append(items, item{StateName(s), s})
+		}
+	}
+	var lastErr error
+	for pass := 0; pass <= len(items); pass++ {
+		progress, missing := false, false
+		for _, it := range items {
+			if _, done := env[it.name]; done {
 				continue
 			}
-			x, err := c.Convert(s.Init, s.Type)
+			if it.s.Init == nil {
+				env[it.name] = 0
+				progress = true
+				continue
+			}
+			x, err := c.Convert(it.s.Init, it.s.Type)
 			if err != nil {
-				return nil, fmt.Errorf("%s: %v", s.Name, err)
+				return nil, fmt.Errorf("%s: %v", it.name, err)
 			}
 			v, err := sym.Eval(x, env)
 			if err != nil {
-				return nil, fmt.Errorf("%s: %v", s.Name, err)
+				missing, lastErr = true, fmt.Errorf("%s: %v", it.name, err)
+				continue
 			}
-			env[s.Name] = v
+			env[it.name] = v
+			progress = true
+		}
+		if !missing {
+			return env, nil
+		}
+		if !progress {
+			break
 		}
 	}
-	return env, nil
+	return nil, lastErr
 }
 
 // Report builds the solver report of a plan, with propagators evaluated at
@@ -107,14 +139,14 @@ func Report(info *check.Info, p *Plan, h float64) (*SolverReport, error) {
 		if st.Conv != nil {
 			for k, si := range st.Conv.States {
 				if p.States[si] == st {
-					return st.Conv.IV[k].String()
+					return sym.Print(st.Conv.IV[k], sym.Plain)
 				}
 			}
 		}
 		if st.Symbol != nil && st.Symbol.Init != nil {
 			c := &Converter{Info: info, Resolve: resolveToName}
 			if x, err := c.Convert(st.Symbol.Init, st.Symbol.Type); err == nil {
-				return x.String()
+				return sym.Print(x, sym.Plain)
 			}
 		}
 		return "0"
@@ -183,9 +215,9 @@ func Report(info *check.Info, p *Plan, h float64) (*SolverReport, error) {
 			}
 			r.NestmlGo.Blocks = append(r.NestmlGo.Blocks, ReportBlock{Variables: names, Kind: kind})
 			for _, u := range b.Channels {
-				if !chanSeen[u.String()] {
-					chanSeen[u.String()] = true
-					r.NestmlGo.InputChannels = append(r.NestmlGo.InputChannels, map[string]string{"name": u.String(), "expression": u.String()})
+				if !chanSeen[sym.Print(u, sym.Plain)] {
+					chanSeen[sym.Print(u, sym.Plain)] = true
+					r.NestmlGo.InputChannels = append(r.NestmlGo.InputChannels, map[string]string{"name": sym.Print(u, sym.Plain), "expression": sym.Print(u, sym.Plain)})
 				}
 			}
 			P, Q, err := expm.Propagator(a, n, cm, m, h)
@@ -213,9 +245,9 @@ func Report(info *check.Info, p *Plan, h float64) (*SolverReport, error) {
 				}
 				for k, u := range b.Channels {
 					if Q[rr*m+1+k] != 0 {
-						key := "__Q__" + name + "__" + u.String()
+						key := "__Q__" + name + "__" + sym.Print(u, sym.Plain)
 						sd.Propagators[key] = fmtNum(Q[rr*m+1+k])
-						terms = append(terms, key+"*"+u.String())
+						terms = append(terms, key+"*"+sym.Print(u, sym.Plain))
 					}
 				}
 				if len(terms) == 0 {
@@ -234,7 +266,7 @@ func Report(info *check.Info, p *Plan, h float64) (*SolverReport, error) {
 			sd.StateVariables = append(sd.StateVariables, st.Name)
 			r.NestmlGo.NumericStateVars = append(r.NestmlGo.NumericStateVars, st.Name)
 			sd.InitialValues[st.Name] = iv(st)
-			sd.UpdateExpressions[st.Name] = st.Rhs.String()
+			sd.UpdateExpressions[st.Name] = sym.Print(st.Rhs, sym.Plain)
 			used = append(used, st.Rhs)
 		}
 		sd.Parameters = params(used)
@@ -247,12 +279,12 @@ func Report(info *check.Info, p *Plan, h float64) (*SolverReport, error) {
 		}
 		for i, si := range c.States {
 			k.States = append(k.States, p.States[si].Name)
-			k.InitialValues[p.States[si].Name] = c.IV[i].String()
+			k.InitialValues[p.States[si].Name] = sym.Print(c.IV[i], sym.Plain)
 		}
 		r.NestmlGo.Kernels = append(r.NestmlGo.Kernels, k)
 	}
 	for _, j := range p.DeltaJumps {
-		r.NestmlGo.DeltaJumps = append(r.NestmlGo.DeltaJumps, map[string]string{"target": p.States[j.State].Name, "port": j.Port, "factor": j.Coef.String()})
+		r.NestmlGo.DeltaJumps = append(r.NestmlGo.DeltaJumps, map[string]string{"target": p.States[j.State].Name, "port": j.Port, "factor": sym.Print(j.Coef, sym.Plain)})
 	}
 	return r, nil
 }
@@ -274,7 +306,7 @@ func closedForm(b *Block, r, c int, h float64, v float64) string {
 	if b.A[r][r] == nil {
 		return "1"
 	}
-	return "exp(" + StepSymbol + "*" + b.A[r][r].String() + ")"
+	return "exp(" + sym.Print(sym.Mul(sym.S(StepSymbol), b.A[r][r]), sym.Plain) + ")"
 }
 
 func fmtNum(v float64) string {
