@@ -231,7 +231,13 @@ def test_connect_arguments_validated() -> None:
     with pytest.raises(TypeError):
         net.connect(sg, neurons, port=1.5)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="rule"):
-        net.connect(sg, neurons, rule="one_to_one")
+        net.connect(sg, neurons, rule="all_to_none")
+    with pytest.raises(ValueError, match="indegree"):
+        net.connect(sg, neurons, rule={"rule": "fixed_indegree"})
+    with pytest.raises(ValueError, match="p must"):
+        net.connect(sg, neurons, rule={"rule": "pairwise_bernoulli", "p": 1.5})
+    with pytest.raises(ValueError, match="distribution"):
+        net.connect(sg, neurons, weight={"distribution": "cauchy"})
     with pytest.raises(ValueError, match="generators only send"):
         net.connect(neurons, sg)
     with pytest.raises(ValueError, match=r"connect\(multimeter, neurons\)"):

@@ -111,6 +111,7 @@ func (a *analyzer) convolve(kv, pv *ast.Variable) (sym.Expr, error) {
 			}
 		}
 		c.Shape = shape
+		c.F = f
 		n := shape.Order
 		for d := 0; d < n; d++ {
 			var rhs sym.Expr

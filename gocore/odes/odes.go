@@ -43,6 +43,9 @@ type Conv struct {
 	States       []int      // indices into Plan.States
 	IV           []sym.Expr // jump vector, internal units
 	Shape        *KernelShape
+	// F is the kernel as a function of time (symbol TimeSymbol) for
+	// function-of-time kernels, nil for ODE-form kernels.
+	F sym.Expr
 }
 
 // Jump is a direct spike effect x += W_port·Coef applied when x is
