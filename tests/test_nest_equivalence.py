@@ -18,6 +18,7 @@ import os
 import subprocess
 import sys
 import textwrap
+from dataclasses import dataclass
 
 import numpy as np
 import pytest
@@ -110,13 +111,23 @@ def run_go(params, stim):
     return {"times": ev["times"].tolist(), "V_m": ev["V_m"].tolist(), "spikes": sr.events["times"].tolist()}
 
 
+@dataclass
+class Built:
+    """A generated and built module: its path (without .so) and where it came from."""
+
+    path: str
+    src: str
+    target: str
+
+
 @pytest.fixture(scope="module")
-def module_path(tmp_path_factory):
+def built(tmp_path_factory) -> Built:
     require_nest()
     src = tmp_path_factory.mktemp("model") / "iaf_psc_exp_neuron.nestml"
     src.write_text(ng.library_source("iaf_psc_exp_neuron"))
     target = tmp_path_factory.mktemp("nest_target")
-    return ng.generate_nest_target(str(src), str(target), module_name="equivtestmodule", logging_level="ERROR")
+    path = ng.generate_nest_target(str(src), str(target), module_name="equivtestmodule", logging_level="ERROR")
+    return Built(path, str(src), str(target))
 
 
 def assert_same(ref, got, what, prefix=False):
@@ -133,12 +144,12 @@ def assert_same(ref, got, what, prefix=False):
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_iaf_psc_exp_three_way(case, module_path):
+def test_iaf_psc_exp_three_way(case, built):
     params = CASES[case]
     stim = stimulus()
     nest_params = {NEST_NAMES.get(k, k): v for k, v in params.items()}
     builtin = run_nest("iaf_psc_exp", nest_params, stim)
-    generated = run_nest("iaf_psc_exp_neuron", params, stim, module=module_path)
+    generated = run_nest("iaf_psc_exp_neuron", params, stim, module=built.path)
     go = run_go(params, stim)
 
     assert len(builtin["spikes"]) >= 20, f"protocol too weak: {len(builtin['spikes'])} spikes"
@@ -147,3 +158,13 @@ def test_iaf_psc_exp_three_way(case, module_path):
     assert_same(builtin, go, f"{case}: Go simulator vs NEST built-in", prefix=True)
     assert_same(generated, go, f"{case}: Go simulator vs generated module", prefix=True)
     assert len(go["times"]) == round(T_SIM / H)
+
+
+def test_unchanged_model_is_not_rebuilt(built):
+    """Regenerating an unchanged model reuses the built module (content-hash
+    cache of the generated sources and build options)."""
+    so = built.path + ".so"
+    before = os.stat(so).st_mtime_ns
+    again = ng.generate_nest_target(built.src, built.target, module_name="equivtestmodule", logging_level="ERROR")
+    assert again == built.path
+    assert os.stat(so).st_mtime_ns == before, "an unchanged model was rebuilt"

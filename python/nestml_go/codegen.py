@@ -403,7 +403,7 @@ def _generate_nest(
 
     if opts.get("build") is False:
         return None, diags
-    module_path = _build(target, mod, opts, level)
+    module_path = _build_cached(target, mod, opts, level, res.get("files", []))
     if install is not None:
         os.makedirs(install, exist_ok=True)
         dest = os.path.join(install, mod)
@@ -414,6 +414,42 @@ def _generate_nest(
     if level != "NONE":
         print(f"nest.Install({json.dumps(module_path)})")
     return module_path, diags
+
+
+_CACHE_FILE = ".nestml_go_build_cache.json"
+_BUILD_KEYS = ("cxx", "extra_cxxflags", "extra_ldflags", "nest_python", "nest_include_dir", "cxx_abi", "fp_contract_off")
+
+
+def _build_cached(src_dir: str, module_name: str, opts: Mapping[str, Any], level: str, files: Sequence[str]) -> str:
+    """Build unless an identical module was built from identical sources:
+    the cache key is the SHA-256 of every generated file, the build options
+    and the nestml_go version, stored next to the sources. An unchanged model
+    therefore regenerates and "rebuilds" in well under a second."""
+    import hashlib
+
+    h = hashlib.sha256()
+    h.update(__import__("nestml_go").__version__.encode())
+    h.update(module_name.encode())
+    h.update(json.dumps({k: opts.get(k) for k in _BUILD_KEYS}, sort_keys=True, default=str).encode())
+    for name in sorted(files):
+        h.update(name.encode())
+        with open(os.path.join(src_dir, name), "rb") as f:
+            h.update(hashlib.sha256(f.read()).digest())
+    key = h.hexdigest()
+    cache = os.path.join(src_dir, _CACHE_FILE)
+    try:
+        with open(cache, encoding="utf-8") as f:
+            old = json.load(f)
+        if old.get("key") == key and os.path.exists(str(old.get("module")) + ".so"):
+            if level in ("DEBUG", "INFO"):
+                print(f"[nestml_go] {module_name}: sources unchanged, reusing {old['module']}.so")
+            return str(old["module"])
+    except (OSError, ValueError):
+        pass
+    module = _build(src_dir, module_name, opts, level)
+    with open(cache, "w", encoding="utf-8") as f:
+        json.dump({"key": key, "module": module}, f)
+    return module
 
 
 def _build(src_dir: str, module_name: str, opts: Mapping[str, Any], level: str) -> str:
