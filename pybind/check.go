@@ -14,6 +14,10 @@ import (
 type checkArgs struct {
 	Path   *string `json:"path"`
 	Source *string `json:"source"`
+	// Lang is the language level, "9.0" (default) or "8.3"; Strict turns
+	// the 8.3-compatibility warnings into errors (language.md §1).
+	Lang   string `json:"lang"`
+	Strict bool   `json:"strict"`
 }
 
 // checkResult is the result of "check".
@@ -57,7 +61,12 @@ func checkHandler(in json.RawMessage) (any, error) {
 	if name == "" {
 		name = "<string>"
 	}
-	r := pipeline.Compile(name, src, pipeline.Options{CheckOnly: true})
+	if args.Lang != "" && args.Lang != "9.0" && args.Lang != "8.3" {
+		return nil, argErrorf("check: lang must be \"9.0\" or \"8.3\", got %q", args.Lang)
+	}
+	opts := pipeline.Options{CheckOnly: true}
+	opts.Check.Lang, opts.Check.Strict = args.Lang, args.Strict
+	r := pipeline.Compile(name, src, opts)
 	f, diags := r.File, r.Diagnostics
 	res := checkResult{Diagnostics: records(diags), Models: []string{}}
 	if f != nil {

@@ -2,6 +2,7 @@ package check
 
 import (
 	"nestml_go/gocore/ast"
+	"nestml_go/gocore/diag"
 	"nestml_go/gocore/units"
 )
 
@@ -129,6 +130,8 @@ type ModelInfo struct {
 	// Symbols of the model scope in declaration order.
 	Symbols []*Symbol
 	byName  map[string]*Symbol
+	// fnByName holds the user functions (a separate namespace).
+	fnByName map[string]*Symbol
 
 	Params, State, Internals []*Symbol
 	Inlines, Kernels         []*Symbol
@@ -142,7 +145,14 @@ type ModelInfo struct {
 	IsSynapse                bool
 	// Valid is false when an error was reported for this model.
 	Valid bool
+
+	input       *ast.InputBlock
+	equations   []*ast.EquationsBlock
+	kernelDecls []*ast.Kernel
 }
+
+// Function returns the user function of a name, or nil.
+func (m *ModelInfo) Function(name string) *Symbol { return m.fnByName[name] }
 
 // Lookup returns the model-scope symbol of a name, or nil.
 func (m *ModelInfo) Lookup(name string) *Symbol { return m.byName[name] }
@@ -161,4 +171,51 @@ type Info struct {
 	// DeclTypes maps declarations, ports and functions to their declared type.
 	DeclTypes map[*ast.DataType]Type
 	Models    []*ModelInfo
+
+	// LiteralVars lists, for a number literal whose unit part names
+	// declared variables (language.md §4.12: `2 m` with a variable m, or
+	// `3 mV * x` where x is both a unit and a variable), the factors that
+	// were split off as ordinary operands. The literal's value is then
+	// Value × LiteralUnits[lit] × Π factor.Var ** (±factor.Exp). For the
+	// single-name case (`2.5 tau`) LiteralUnits has no entry.
+	LiteralVars map[*ast.NumberLit][]LiteralFactor
+	// Related holds the secondary locations of diagnostics (checks.md §1),
+	// keyed by the diagnostic's code and primary start position.
+	// (diag.Diagnostic has no field for them yet.)
+	Related map[DiagKey][]Related
+}
+
+// LiteralFactor is a variable split off the unit part of a number literal.
+type LiteralFactor struct {
+	// Var is a synthesised reference to the variable (its range is the
+	// name inside the literal); Info.Uses and Info.Types have entries for it.
+	Var *ast.Variable
+	Sym *Symbol
+	// Exp is the exponent of the factor: 1 for `* x`, -1 for `/ x`, -2 for
+	// `/ x**2`.
+	Exp units.Rat
+}
+
+// DiagKey identifies a diagnostic by code and primary start position.
+type DiagKey struct {
+	Code diag.Code
+	Pos  ast.Pos
+}
+
+// Related is a secondary location of a diagnostic.
+type Related struct {
+	Range ast.Range
+	Label string
+}
+
+// RelatedLines returns the lines of the related locations of d.
+func (info *Info) RelatedLines(d diag.Diagnostic) []int {
+	if info == nil {
+		return nil
+	}
+	var out []int
+	for _, r := range info.Related[DiagKey{d.Code, d.Range.Start}] {
+		out = append(out, r.Range.Start.Line)
+	}
+	return out
 }

@@ -82,6 +82,21 @@ func (c *Converter) Expr(e ast.Expr) (sym.Expr, error) {
 	t := c.Info.Types[e]
 	switch e := e.(type) {
 	case *ast.NumberLit:
+		if fs, ok := c.Info.LiteralVars[e]; ok {
+			// variables split off the literal's unit part (language.md §4.12)
+			x := sym.N(e.Value)
+			if u, ok := c.Info.LiteralUnits[e]; ok {
+				x = sym.N(e.Value * u.ToInternal())
+			}
+			for _, f := range fs {
+				v, err := c.variable(f.Var)
+				if err != nil {
+					return nil, err
+				}
+				x = sym.Mul(x, sym.Pow(v, sym.N(f.Exp.Float())))
+			}
+			return x, nil
+		}
 		if u, ok := c.Info.LiteralUnits[e]; ok {
 			return sym.N(e.Value * u.ToInternal()), nil
 		}

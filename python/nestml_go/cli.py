@@ -74,6 +74,9 @@ def _cmd_check(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
     p = argparse.ArgumentParser(prog="nestml-go check", description="Check NESTML files.")
     p.add_argument("files", nargs="+", metavar="FILE", help=".nestml files to check")
     p.add_argument("--json", action="store_true", help="print a JSON list of diagnostic records")
+    p.add_argument("--lang", choices=("9.0", "8.3"), default="9.0", help="language level (default 9.0)")
+    p.add_argument("--strict", action="store_true",
+                   help="8.3 forms that 9.0 rejects (bare units, number followed by a variable) are errors, as in pynestml 9.0")
     args = p.parse_args(argv)
     records: list[dict[str, Any]] = []
     any_error = False
@@ -82,7 +85,7 @@ def _cmd_check(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
             print(f"nestml-go: error: cannot read {f}: no such file", file=stderr)
             return 2
         try:
-            res = check_file(f)
+            res = check_file(f, lang=args.lang, strict=args.strict)
         except NestmlError as e:
             print(f"nestml-go: {e}", file=stderr)
             return 1

@@ -59,7 +59,15 @@ def _result(file: str, res: dict[str, Any]) -> CheckResult:
     )
 
 
-def check(source: str, *, path: PathLike | None = None) -> CheckResult:
+def _level(lang: str, strict: bool) -> dict[str, object]:
+    if lang not in ("9.0", "8.3"):
+        raise ValueError(f"lang must be '9.0' or '8.3', not {lang!r}")
+    if not isinstance(strict, bool):
+        raise TypeError(f"strict must be a bool, not {type(strict).__name__}")
+    return {"lang": lang, "strict": strict}
+
+
+def check(source: str, *, path: PathLike | None = None, lang: str = "9.0", strict: bool = False) -> CheckResult:
     """Check NESTML source text and return its diagnostics.
 
     Errors in the model are *returned* (see :attr:`CheckResult.errors` and
@@ -69,6 +77,10 @@ def check(source: str, *, path: PathLike | None = None) -> CheckResult:
         source: the NESTML text of one file.
         path: the file name to report in diagnostics (not read); default
             ``"<string>"``.
+        lang: language level, ``"9.0"`` (default) or ``"8.3"``.
+        strict: report the 8.3 forms that 9.0 rejects (bare units in
+            expressions, a number followed by a variable) as errors, as
+            pynestml 9.0 does, instead of warnings with a fix-it.
 
     Raises:
         TypeError: if ``source`` is not a string.
@@ -85,12 +97,13 @@ def check(source: str, *, path: PathLike | None = None) -> CheckResult:
         if not isinstance(path, (str, os.PathLike)):
             raise TypeError(f"path must be a str or os.PathLike, not {type(path).__name__}")
         name = os.fspath(path)
-    res = _native.call("check", path=name, source=source)
+    res = _native.call("check", path=name, source=source, **_level(lang, strict))
     return _result(name or "<string>", res)
 
 
-def check_file(path: PathLike) -> CheckResult:
-    """Check the NESTML file at ``path`` and return its diagnostics.
+def check_file(path: PathLike, *, lang: str = "9.0", strict: bool = False) -> CheckResult:
+    """Check the NESTML file at ``path`` and return its diagnostics
+    (``lang`` and ``strict`` as for :func:`check`).
 
     Raises:
         TypeError: if ``path`` is not a str or path-like.
@@ -104,5 +117,5 @@ def check_file(path: PathLike) -> CheckResult:
         raise FileNotFoundError(f"no such file: {p}")
     if os.path.isdir(p):
         raise IsADirectoryError(f"{p} is a directory; give a .nestml file")
-    res = _native.call("check", path=p, source=None)
+    res = _native.call("check", path=p, source=None, **_level(lang, strict))
     return _result(p, res)
