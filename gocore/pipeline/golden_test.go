@@ -6,7 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
-	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -86,14 +86,9 @@ func firstDiff(a, b string) string {
 	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
 	for i := 0; i < len(al) && i < len(bl); i++ {
 		if al[i] != bl[i] {
-			return "line " + itoa(i+1) + ":\n  want " + al[i] + "\n  got  " + bl[i]
+			return "line " + strconv.Itoa(i+1) + ":\n  want " + al[i] + "\n  got  " + bl[i]
 		}
 	}
 	return "lengths differ"
 }
 
-func itoa(i int) string {
-	s := []string{}
-	_ = sort.Strings
-	return strings.Join(append(s, string(rune('0'+i/1000%10)), string(rune('0'+i/100%10)), string(rune('0'+i/10%10)), string(rune('0'+i%10))), "")
-}
