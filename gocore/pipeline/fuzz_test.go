@@ -59,4 +59,3 @@ func TestRobustInputs(t *testing.T) {
 		}
 	}
 }
-

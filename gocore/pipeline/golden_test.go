@@ -91,4 +91,3 @@ func firstDiff(a, b string) string {
 	}
 	return "lengths differ"
 }
-
