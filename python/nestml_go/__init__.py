@@ -37,6 +37,7 @@ from .errors import (
 )
 from .frontend import CheckResult, check, check_file
 from .library import library_models, library_source
+from .loihi import generate_loihi_target
 from .model import Model, load
 from .network import Network, NodeCollection
 
@@ -56,6 +57,7 @@ __all__ = [
     "NodeCollection",
     "generate_target",
     "generate_nest_target",
+    "generate_loihi_target",
     "Diagnostic",
     "NestmlError",
     "NestmlParseError",

@@ -517,15 +517,13 @@ def generate_target(
         # Errors raise unless dev; with dev, report whether any were found.
         return any(d.is_error for d in nest_diags)
     if platform == "LOIHI":
-        try:
-            from .loihi import generate_loihi_target  # type: ignore[import-not-found]
-        except ImportError:
-            raise NotImplementedError("the LOIHI target is not available in this build") from None
-        generate_loihi_target(  # pragma: no cover - provided by the Loihi target
+        from .loihi import generate_loihi_target
+
+        generate_loihi_target(
             input_path,
             target_path=target_path,
             logging_level=logging_level,
-            module_name=module_name,
+            module_name=module_name or "nestml_lava",
             store_log=store_log,
             suffix=suffix,
             dev=dev,

@@ -1,0 +1,610 @@
+package loihi
+
+import (
+	"bytes"
+	"embed"
+	"encoding/json"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"text/template"
+
+	"nestml_go/gocore/diag"
+	"nestml_go/gocore/ir"
+)
+
+//go:embed templates/*.tmpl
+var templateFS embed.FS
+
+var (
+	tmplOnce sync.Once
+	tmpl     *template.Template
+	tmplErr  error
+)
+
+func templates() (*template.Template, error) {
+	tmplOnce.Do(func() {
+		tmpl, tmplErr = template.New("loihi").ParseFS(templateFS, "templates/*.tmpl")
+	})
+	return tmpl, tmplErr
+}
+
+// Input is one model to generate, with its source text (for diagnostics'
+// positions; may be nil).
+type Input struct {
+	Model  *ir.Model
+	Source []byte
+}
+
+// Output is what Generate produced.
+type Output struct {
+	// Files maps paths relative to the target directory to contents.
+	Files map[string][]byte
+	// Models lists the generated model packages; Connections the synapse
+	// models mapped to plain connections.
+	Models, Connections []string
+	// Reports holds quantization.json per generated model.
+	Reports map[string]*QuantizationReport
+	// NIR holds the NIR graphs of exportable models.
+	NIR map[string]*NIRGraph
+}
+
+// Generate writes the Lava target for models (loihi_target.md §8): per
+// accepted neuron model a package <module>/<model>/ with process.py,
+// models.py, connections.py, stock.py (tier A), run_example.py,
+// stimulus.json, quantization.json, README.md and <model>.nir.json (tier A,
+// unless opts.NoNIR), plus <module>/__init__.py and nir_export.py. Rejected
+// models produce error diagnostics and no files; Generate returns the
+// files of the others. The output is deterministic.
+func Generate(inputs []Input, opts Options) (*Output, diag.List) {
+	var ds diag.List
+	opts, err := opts.normalized()
+	if err != nil {
+		ds.Errorf(EOption, rangeZero, "loihi: %v", err)
+		return nil, ds
+	}
+	t, err := templates()
+	if err != nil {
+		ds.Errorf(EOption, rangeZero, "loihi: parsing templates: %v", err)
+		return nil, ds
+	}
+	out := &Output{Files: map[string][]byte{}, Reports: map[string]*QuantizationReport{}, NIR: map[string]*NIRGraph{}}
+	for _, in := range inputs {
+		an, ads := Analyze(in.Model, opts, in.Source)
+		ds = append(ds, ads...)
+		if ads.HasErrors() || an == nil {
+			continue
+		}
+		if an.Connection {
+			out.Connections = append(out.Connections, in.Model.Name)
+			continue
+		}
+		n := an.Neuron
+		f, rep, qds := Report(n, opts, in.Source)
+		ds = append(ds, qds...)
+		if qds.HasErrors() {
+			continue
+		}
+		var g *NIRGraph
+		if !opts.NoNIR {
+			var nds diag.List
+			if n.Tier == "A" || opts.NIRRequested {
+				g, nds = ExportNIR(n, opts)
+			}
+			for i := range nds {
+				nds[i].Model = n.Model.Name
+			}
+			ds = append(ds, nds...)
+			if nds.HasErrors() {
+				continue
+			}
+		}
+		files, err := generateModel(t, n, f, rep, g, opts)
+		if err != nil {
+			ds.Add(EOption, diag.Error, n.loc.model(), "", "loihi: generating %s: %v", n.Name, err)
+			continue
+		}
+		for k, v := range files {
+			out.Files[k] = v
+		}
+		out.Models = append(out.Models, n.Name)
+		out.Reports[n.Name] = rep
+		if g != nil {
+			out.NIR[n.Name] = g
+		}
+	}
+	if len(out.Models) > 0 {
+		sort.Strings(out.Models)
+		var b bytes.Buffer
+		pkgBanner := banner("#", opts.ModuleName+"/__init__.py", inputsOf(inputs, out.Models))
+		if err := t.ExecuteTemplate(&b, "package_init.py.tmpl", map[string]any{"Banner": pkgBanner, "Models": out.Models}); err != nil {
+			ds.Errorf(EOption, rangeZero, "loihi: %v", err)
+			return out, ds
+		}
+		out.Files[opts.ModuleName+"/__init__.py"] = bytes.Clone(b.Bytes())
+		b.Reset()
+		if err := t.ExecuteTemplate(&b, "nir_export.py.tmpl", map[string]any{"Banner": banner("#", opts.ModuleName+"/nir_export.py", nil)}); err != nil {
+			ds.Errorf(EOption, rangeZero, "loihi: %v", err)
+			return out, ds
+		}
+		out.Files[opts.ModuleName+"/nir_export.py"] = b.Bytes()
+	}
+	ds.Sort()
+	return out, ds
+}
+
+// NIRWriterSource returns the text of the generated nir_export.py (the
+// implementation of nestml_go.loihi.write_nir).
+func NIRWriterSource() (string, error) {
+	t, err := templates()
+	if err != nil {
+		return "", err
+	}
+	var b bytes.Buffer
+	if err := t.ExecuteTemplate(&b, "nir_export.py.tmpl", map[string]any{"Banner": ""}); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}
+
+func inputsOf(inputs []Input, names []string) []*ir.Model {
+	keep := map[string]bool{}
+	for _, n := range names {
+		keep[n] = true
+	}
+	var out []*ir.Model
+	for _, in := range inputs {
+		for n := range keep {
+			if strings.HasPrefix(n, in.Model.Name) {
+				out = append(out, in.Model)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// banner is the header of a generated file: what it is, that it must not
+// be edited, and the source models with their hashes (no timestamps).
+func banner(prefix, file string, models []*ir.Model) string {
+	var b strings.Builder
+	line := func(s string) {
+		b.WriteString(prefix)
+		if s != "" {
+			b.WriteString(" " + s)
+		}
+		b.WriteString("\n")
+	}
+	line(file + ": generated by nestml_go " + Version + " for Lava 0.10.0 (Loihi target).")
+	line("DO NOT EDIT: regenerate from the NESTML source instead.")
+	for _, m := range models {
+		src, hash := m.SourceFile, m.SourceHash
+		if src == "" {
+			src = "(unknown)"
+		}
+		if hash == "" {
+			hash = "(unknown)"
+		}
+		line("model " + m.Name + ": source " + baseName(src) + ", SHA-256 " + hash)
+	}
+	line("")
+	return b.String()
+}
+
+func baseName(p string) string {
+	if i := strings.LastIndexAny(p, `/\`); i >= 0 {
+		return p[i+1:]
+	}
+	return p
+}
+
+// pyFloat prints a float64 as the shortest Python literal that reads back
+// to the same value.
+func pyFloat(x float64) string {
+	switch {
+	case math.IsInf(x, 1):
+		return "float('inf')"
+	case math.IsInf(x, -1):
+		return "float('-inf')"
+	case math.IsNaN(x):
+		return "float('nan')"
+	}
+	s := strconv.FormatFloat(x, 'g', -1, 64)
+	if !strings.ContainsAny(s, ".en") {
+		s += ".0"
+	}
+	return s
+}
+
+type tState struct{ Name, FixedName, Init string }
+type tEntry struct {
+	Col int
+	P   string
+}
+type tPort struct {
+	Name, Source, Qualifier string
+	State                   int
+	Coef                    string
+	Delta                   bool
+}
+type tTerm struct {
+	Row, Col int
+	Mant     int32
+	Exp      int
+}
+
+func generateModel(t *template.Template, n *Neuron, f *Fixed, rep *QuantizationReport, g *NIRGraph, opts Options) (map[string][]byte, error) {
+	dir := opts.ModuleName + "/" + n.Name + "/"
+	files := map[string][]byte{}
+	d := map[string]any{
+		"Module": opts.ModuleName, "Model": n.Name, "Class": className(n.Name),
+		"Tier": n.Tier, "Kind": n.Kind, "H": pyFloat(n.H), "V": n.V,
+		"VName": n.States[n.V].Name, "VFixed": "v_q",
+		"VTh": pyFloat(n.VTh), "VReset": pyFloat(n.VReset),
+		"RefrSteps": n.RefrSteps, "RefrInit": n.RefrInit,
+		"A": pyFloat(f.A), "VthMant": f.VthMant,
+		"DU": f.DU, "DV": f.DV, "BiasMant": f.BiasMant, "BiasExp": f.BiasExp, "V0": f.V0, "U0": f.U0,
+		"D": f.D, "BiasMants": f.BiasMants, "BiasExps": f.BiasExps, "X0": f.X0,
+	}
+	kindText := map[string]string{"psc_exp": "stock LIF with an exponential current", "psc_delta": "stock LIF with delta input", "linear": "own linear process, CPU only"}[n.Kind]
+	d["KindText"] = kindText
+	var states []tState
+	var floatVars, fixedVars []string
+	for r, s := range n.States {
+		fn := s.Name + "_q"
+		if r == n.V {
+			fn = "v_q"
+		}
+		states = append(states, tState{Name: s.Name, FixedName: fn, Init: pyFloat(s.Init)})
+		floatVars = append(floatVars, s.Name)
+	}
+	floatVars = append(floatVars, "refr_count")
+	if n.Tier == "A" {
+		fixedVars = []string{"v_q", "u_q", "du_q", "dv_q", "vth_mant", "bias_mant", "bias_exp"}
+	} else {
+		for _, s := range states {
+			fixedVars = append(fixedVars, s.FixedName)
+		}
+		fixedVars = append(fixedVars, "refr_count_q")
+	}
+	d["States"] = states
+	d["FloatVarList"] = strings.Join(floatVars, ", ")
+	d["FixedVarList"] = strings.Join(fixedVars, ", ")
+	var rows [][]tEntry
+	for _, row := range n.Rows {
+		var es []tEntry
+		for _, e := range row {
+			es = append(es, tEntry{e.Col, pyFloat(e.P)})
+		}
+		rows = append(rows, es)
+	}
+	d["Rows"] = rows
+	var qs, scales, js []string
+	for _, q := range n.Q {
+		qs = append(qs, pyFloat(q))
+	}
+	for _, s := range f.Scales {
+		scales = append(scales, pyFloat(s))
+	}
+	for _, j := range f.JScale {
+		js = append(js, pyFloat(j))
+	}
+	d["Q"], d["Scales"], d["JScale"] = qs, scales, js
+	var ports []tPort
+	for _, p := range n.Ports {
+		ports = append(ports, tPort{p.Name, p.Source, p.Qualifier, p.State, pyFloat(p.Coef), p.Delta})
+	}
+	d["Ports"] = ports
+	var terms []tTerm
+	for _, tm := range f.Terms {
+		terms = append(terms, tTerm{tm.Row, tm.Col, tm.Mant, tm.Exp})
+	}
+	d["Terms"] = terms
+	// fixed Vars declared (unused) in the float model and vice versa
+	var fixedDecl []string
+	if n.Tier == "A" {
+		fixedDecl = []string{
+			"v_q: np.ndarray = LavaPyType(np.ndarray, np.int32, precision=24)",
+			"u_q: np.ndarray = LavaPyType(np.ndarray, np.int32, precision=24)",
+			"du_q: np.ndarray = LavaPyType(np.ndarray, np.int32, precision=12)",
+			"dv_q: np.ndarray = LavaPyType(np.ndarray, np.int32, precision=12)",
+			"vth_mant: np.ndarray = LavaPyType(np.ndarray, np.int32, precision=17)",
+			"bias_mant: np.ndarray = LavaPyType(np.ndarray, np.int32, precision=13)",
+			"bias_exp: np.ndarray = LavaPyType(np.ndarray, np.int32, precision=3)",
+		}
+	} else {
+		for _, s := range states {
+			fixedDecl = append(fixedDecl, s.FixedName+": np.ndarray = LavaPyType(np.ndarray, np.int32, precision=24)")
+		}
+		fixedDecl = append(fixedDecl, "refr_count_q: np.ndarray = LavaPyType(np.ndarray, np.int32, precision=24)")
+	}
+	d["FixedDecl"] = fixedDecl
+	d["FloatCode"] = floatCode(n)
+	if n.Tier == "B" {
+		d["FixedCode"] = fixedCode(n, f)
+	}
+	// monitors of run_example.py
+	fm := []string{`"v": "` + n.States[n.V].Name + `"`}
+	xm := []string{`"v": "v_q"`}
+	if n.Tier == "A" {
+		xm = append(xm, `"u": "u_q"`)
+	}
+	for r, s := range n.States {
+		if r == n.V {
+			continue
+		}
+		fm = append(fm, `"x_`+s.Name+`": "`+s.Name+`"`)
+		if n.Tier == "B" {
+			xm = append(xm, `"x_`+s.Name+`": "`+s.Name+`_q"`)
+		}
+	}
+	d["FloatMonitor"] = "{" + strings.Join(fm, ", ") + "}"
+	d["FixedMonitor"] = "{" + strings.Join(xm, ", ") + "}"
+	d["WeightUnit"] = "pA"
+	if n.Kind == "psc_delta" || (len(n.Ports) > 0 && n.Ports[0].Delta) {
+		d["WeightUnit"] = "mV"
+	}
+	switch {
+	case n.Tier == "A" && n.Kind == "psc_exp":
+		d["DelayText"] = "NEST delay d for the fixed-point (stock) LIF, whose current lags NEST's by one step, and d - 1 for the NEST-order float model"
+	default:
+		d["DelayText"] = "NEST delay d - 1 (Dense itself adds one step)"
+	}
+	if n.Tier == "A" {
+		stockA(n, f, d)
+	}
+	render := func(tmplName, file string) error {
+		d["Banner"] = banner("#", file, []*ir.Model{n.Model})
+		var b bytes.Buffer
+		if err := t.ExecuteTemplate(&b, tmplName, d); err != nil {
+			return err
+		}
+		files[dir+file] = b.Bytes()
+		return nil
+	}
+	list := []string{"process.py", "models.py", "connections.py", "run_example.py"}
+	if n.Tier == "A" {
+		list = append(list, "stock.py")
+	}
+	for _, name := range list {
+		if err := render(name+".tmpl", name); err != nil {
+			return nil, err
+		}
+	}
+	if err := render("model_init.py.tmpl", "__init__.py"); err != nil {
+		return nil, err
+	}
+	var err error
+	if files[dir+"quantization.json"], err = marshal(rep); err != nil {
+		return nil, err
+	}
+	if files[dir+"stimulus.json"], err = marshal(ExampleStimulus(n, opts, 4, 1000)); err != nil {
+		return nil, err
+	}
+	if g != nil {
+		if files[dir+n.Name+".nir.json"], err = marshal(g); err != nil {
+			return nil, err
+		}
+	}
+	files[dir+"README.md"] = readme(n, f, rep, g, opts)
+	return files, nil
+}
+
+// stockA fills the floating-point stock LIF parameters (§5.1, §5.2).
+func stockA(n *Neuron, f *Fixed, d map[string]any) {
+	p22 := n.P[n.V][n.V]
+	bias := n.Q[n.V] + (p22-1)*n.VReset
+	d["StockDV"] = pyFloat(1 - p22)
+	d["StockBias"] = pyFloat(bias)
+	d["StockVth"] = pyFloat(n.VTh - n.VReset)
+	d["StockV0"] = pyFloat(n.States[n.V].Init - n.VReset)
+	if n.Kind == "psc_exp" {
+		p11, p21 := n.P[0][0], n.P[1][0]
+		d["StockDU"] = pyFloat(1 - p11)
+		d["StockU0"] = pyFloat(p21 * n.States[0].Init / p11)
+		d["StockWScale"] = pyFloat(p21 * n.Ports[0].Coef)
+	} else {
+		d["StockDU"] = pyFloat(1)
+		d["StockU0"] = pyFloat(0)
+		d["StockWScale"] = pyFloat(n.Ports[0].Coef)
+	}
+}
+
+func className(name string) string {
+	var b strings.Builder
+	for _, part := range strings.Split(name, "_") {
+		if part == "" {
+			continue
+		}
+		b.WriteString(strings.ToUpper(part[:1]) + part[1:])
+	}
+	s := b.String()
+	if s == "" || (s[0] >= '0' && s[0] <= '9') {
+		s = "Model" + s
+	}
+	return s
+}
+
+// floatCode prints the float model's update: rows from the old state in
+// the Go engine's summation order, commit, inputs.
+func floatCode(n *Neuron) []string {
+	var out []string
+	for r, row := range n.Rows {
+		for k, e := range row {
+			if k == 0 {
+				out = append(out, fmt.Sprintf("y%d = %s * x%d", r, pyFloat(e.P), e.Col))
+			} else {
+				out = append(out, fmt.Sprintf("y%d = y%d + %s * x%d", r, r, pyFloat(e.P), e.Col))
+			}
+		}
+		if len(row) == 0 {
+			out = append(out, fmt.Sprintf("y%d = np.zeros_like(x%d)", r, r))
+		}
+		if n.Q[r] != 0 {
+			out = append(out, fmt.Sprintf("y%d = y%d + %s", r, r, pyFloat(n.Q[r])))
+		}
+	}
+	for r, s := range n.States {
+		if r == n.V {
+			out = append(out, fmt.Sprintf("self.%s[:] = np.where(refr, x%d, y%d)", s.Name, r, r))
+		} else {
+			out = append(out, fmt.Sprintf("self.%s[:] = y%d", s.Name, r))
+		}
+	}
+	for _, p := range n.Ports {
+		s := n.States[p.State].Name
+		if p.Delta {
+			out = append(out, fmt.Sprintf("self.%s[:] = np.where(refr, self.%s, self.%s + w_%s * %s)", s, s, s, p.Name, pyFloat(p.Coef)))
+		} else {
+			out = append(out, fmt.Sprintf("self.%s[:] = self.%s + w_%s * %s", s, s, p.Name, pyFloat(p.Coef)))
+		}
+	}
+	return out
+}
+
+// fixedCode prints the tier B fixed-point update (emu.Linear.Step).
+func fixedCode(n *Neuron, f *Fixed) []string {
+	var out []string
+	for r := range n.States {
+		line := fmt.Sprintf("y%d = _decay(x%d, %d)", r, r, f.D[r])
+		if f.BiasMants[r] != 0 {
+			line += fmt.Sprintf(" + _bias(%d, %d)", f.BiasMants[r], f.BiasExps[r])
+		}
+		out = append(out, line)
+	}
+	for _, tm := range f.Terms {
+		out = append(out, fmt.Sprintf("y%d = y%d + _mulshift(x%d, %d, %d)", tm.Row, tm.Row, tm.Col, tm.Mant, tm.Exp))
+	}
+	for r, s := range n.States {
+		if r == n.V {
+			out = append(out, fmt.Sprintf("self.v_q[:] = np.where(refr, x%d, _sat(y%d))", r, r))
+		} else {
+			out = append(out, fmt.Sprintf("self.%s_q[:] = _wrap(y%d)", s.Name, r))
+		}
+	}
+	for _, p := range n.Ports {
+		fn := n.States[p.State].Name + "_q"
+		if p.State == n.V {
+			fn = "v_q"
+		}
+		switch {
+		case p.State == n.V && p.Delta:
+			out = append(out, fmt.Sprintf("self.v_q[:] = np.where(refr, self.v_q, _sat(self.v_q.astype(np.int64) + a_%s))", p.Name))
+		case p.State == n.V:
+			out = append(out, fmt.Sprintf("self.v_q[:] = _sat(self.v_q.astype(np.int64) + a_%s)", p.Name))
+		default:
+			out = append(out, fmt.Sprintf("self.%s[:] = _wrap(self.%s.astype(np.int64) + a_%s)", fn, fn, p.Name))
+		}
+	}
+	return out
+}
+
+// readme writes the per-model README.md.
+func readme(n *Neuron, f *Fixed, rep *QuantizationReport, g *NIRGraph, opts Options) []byte {
+	var b strings.Builder
+	p := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
+	p("<!-- %s", strings.TrimSpace(strings.ReplaceAll(banner("", "README.md", []*ir.Model{n.Model}), "\n", " ")))
+	p("-->")
+	p("# %s for Lava (Loihi target, tier %s)", n.Name, n.Tier)
+	p("")
+	if n.Tier == "A" {
+		p("**Tier A**: the model is Loihi 2's stock LIF (%s). Lava's own `LIF` + `Dense`/`DelayDense`", kindName(n.Kind))
+		p("with the integers below run it bit-accurately on a CPU (`Loihi2SimCfg(select_tag=\"fixed_pt\")`), and INRC members")
+		p("can take the same processes to Loihi 2 hardware (`Loihi2HwCfg`, needs Intel's `lava-loihi`).")
+	} else {
+		p("**Tier B**: linear, but not Loihi's stock LIF. The generated process runs on a CPU only (a custom neuron on")
+		p("Loihi 2 needs microcode, whose toolchain is not public). The fixed-point model follows Loihi's integer conventions.")
+	}
+	p("")
+	p("Parameters were bound at generation (resolution h = %s ms):", pyFloat(n.H))
+	p("")
+	for _, pr := range n.Params {
+		p("- `%s` = %s %s", pr.Name, pyFloat(pr.Value), pr.Unit)
+	}
+	p("")
+	p("## Files")
+	p("")
+	p("| file | what |")
+	p("|---|---|")
+	p("| `process.py` | `%s(shape=...)`: ports %s, `s_out`; float Vars and integer Vars (`_q`) |", className(n.Name), portList(n))
+	p("| `models.py` | `Py%sFloat` (tag `floating_pt`, NEST order, exact propagators) and `Py%sFixed` (tag `fixed_pt`) |", className(n.Name), className(n.Name))
+	p("| `connections.py` | `make_connection(W, D, precision, target, source)`: NEST weights/delays → (Delay)Dense |")
+	if n.Tier == "A" {
+		p("| `stock.py` | `make_stock_lif(shape, precision)`: Lava's stock `LIF` with these parameters |")
+	}
+	p("| `run_example.py` | `python run_example.py --precision fixed --steps 1000 --out trace.npz` |")
+	p("| `stimulus.json` | the example's input (spike steps, NEST weights, NEST delays) |")
+	p("| `quantization.json` | scales, integers, rounding errors, simulated float-vs-fixed error |")
+	if g != nil {
+		p("| `%s.nir.json` | NIR graph (units: %s); `run_example.py --nir out.nir` or `nestml_go.loihi.write_nir` writes `.nir` |", n.Name, opts.NIRUnits)
+	}
+	p("")
+	p("## Assumptions")
+	p("")
+	if len(n.Dropped) > 0 {
+		p("- Continuous input ports **dropped** (fixed at 0): %s.", strings.Join(n.Dropped, ", "))
+	}
+	if len(n.Merged) > 0 {
+		p("- The currents %s decay with the same time constant and are merged into one current `I_syn`; the single input", strings.Join(n.Merged, ", "))
+		p("  port `a_in` takes NEST's signed weights (negative = inhibitory).")
+	}
+	if n.RefrSteps > 0 {
+		p("- Refractory period: %d steps (NESTML's timer, counted as the Go engine counts it).", n.RefrSteps)
+	}
+	if n.Tier == "A" && n.Kind == "psc_exp" {
+		p("- Delays: a NEST delay of d steps becomes a Lava `DelayDense` delay of **d** for the fixed-point/stock LIF (its current lags")
+		p("  NEST's by one step: latency d + 1) and **d − 1** for the NEST-order float model (latency d).")
+	} else {
+		p("- Delays: a NEST delay of d steps becomes a Lava `DelayDense` delay of d − 1 (a plain `Dense` for d = 1): latency d.")
+	}
+	p("- Threshold: NEST fires at `V_m >= V_th`; the fixed-point model at `v > vth_mant·64`. The voltage scale makes")
+	p("  `V_th − V_reset` exactly `64·vth_mant` LSB, so the only difference is the single value `v = 64·vth_mant` (1 LSB).")
+	p("- Voltage: the integer membrane is `v = round((V_m − V_reset)·A)` with A = %s LSB/mV; reset sets v = 0.", pyFloat(f.A))
+	p("")
+	p("## Error summary")
+	p("")
+	for _, k := range sortedKeys(rep.Decays) {
+		dr := rep.Decays[k]
+		p("- decay `%s` = %d: τ = %.6g ms realized as %.6g ms (%+.3f %%)", k, dr.Value, dr.TauMS, dr.TauEffectiveMS, 100*dr.RelError)
+	}
+	for _, w := range rep.Weights {
+		p("- weights of `%s` in %v: step %.4g, error at the range ends %+.3f %%", w.Port, w.Range, w.Step, 100*w.MaxRelError)
+	}
+	for _, e := range rep.SimulatedError {
+		p("- %s (%d steps): %d spikes float, %d fixed, %d float with quantized decays", e.Stimulus, e.Steps, e.SpikesF, e.SpikesX, e.SpikesQ)
+	}
+	p("")
+	p("Float and fixed point differ almost entirely through the 12-bit decays (compare the float model with quantized")
+	p("decays); see quantization.json for every number.")
+	if g != nil {
+		p("")
+		p("## NIR")
+		p("")
+		p("`%s.nir.json` is one neuron with one input of unit NEST weight (%s); scale `linear.weight` by the weight.", n.Name, unitWeight(n))
+		p("Units: %s (metadata `units`, `dt`). NIR leaves discretization to each platform, so the graph is an", opts.NIRUnits)
+		p("interoperability artefact, not a bit-exact description of the Loihi run.")
+	}
+	return []byte(b.String())
+}
+
+func kindName(k string) string {
+	if k == "psc_delta" {
+		return "delta-shaped input"
+	}
+	return "one exponential current"
+}
+
+func portList(n *Neuron) string {
+	var s []string
+	for _, p := range n.Ports {
+		s = append(s, "`"+p.Name+"`")
+	}
+	return strings.Join(s, ", ")
+}
+
+// StimulusJSON returns the example stimulus of a generated model as JSON
+// (the contents of stimulus.json).
+func StimulusJSON(s *Stimulus) ([]byte, error) { return json.Marshal(s) }
