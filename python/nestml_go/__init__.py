@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from . import plot  # Matplotlib helpers; Matplotlib itself is imported on first use
 from .codegen import generate_nest_target, generate_target
 from .errors import (
     CodeGeneratorOptionsException,
@@ -55,6 +56,7 @@ __all__ = [
     "Model",
     "Network",
     "NodeCollection",
+    "plot",
     "generate_target",
     "generate_nest_target",
     "generate_loihi_target",

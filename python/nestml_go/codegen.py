@@ -496,7 +496,8 @@ def generate_target(
         target_platform: ``"NEST"`` (generate and build a NEST module, as
             :func:`generate_nest_target`), ``"NONE"`` (check only) or
             ``"LOIHI"``; case-insensitive.
-        other arguments: as :func:`generate_nest_target`.
+
+    The other arguments are those of :func:`generate_nest_target`.
 
     Returns:
         True if any error was reported (only possible with ``dev=True``;

@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Any, Union
 
+from ._repr import model_html, model_latex
 from .errors import Diagnostic
 from .frontend import check, check_file
 
@@ -31,6 +32,9 @@ class Model:
     path: str | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     models: list[str] = field(default_factory=list)
+
+    _repr_html_ = model_html  # notebook display: equations, parameter table
+    _repr_latex_ = model_latex
 
     def __repr__(self) -> str:
         where = self.path if self.path is not None else "<string>"

@@ -28,6 +28,8 @@ from typing import Any, Iterator, Mapping, Sequence, Union
 
 import numpy as np
 
+from ._repr import node_collection_html
+
 from . import _native
 from .model import Model
 
@@ -515,6 +517,9 @@ class _Progress:
         self._sys, self._time = sys, time
         self.total, self.h = total, h
         self.start = time.monotonic()
+        # enabled=True forces the bar; None shows it only for runs longer
+        # than about a second, on a terminal or in a notebook
+        self.forced = enabled is True
         self.enabled = enabled
         if enabled is None:
             self.enabled = bool(getattr(sys.stderr, "isatty", lambda: False)()) or "ipykernel" in sys.modules
@@ -524,7 +529,7 @@ class _Progress:
         if not self.enabled:
             return
         elapsed = self._time.monotonic() - self.start
-        if not self.shown and elapsed < 1.0 and self.enabled is not True:
+        if not self.shown and elapsed < 1.0 and not self.forced:
             return
         frac = done / self.total
         eta = elapsed / frac - elapsed if frac > 0 else 0.0
@@ -585,6 +590,8 @@ class NodeCollection:
         name: the model or device name.
         kind: ``"neuron"``, ``"generator"`` or ``"recorder"``.
     """
+
+    _repr_html_ = node_collection_html
 
     def __init__(self, network: Network, ids: np.ndarray, name: str, kind: str) -> None:
         self.network = network
