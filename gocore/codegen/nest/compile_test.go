@@ -60,8 +60,9 @@ print(os.path.join(os.path.dirname(s.origin), "include", "nest") if s and s.orig
 }
 
 // TestCompileGenerated compiles the generated sources of the hand-built
-// iaf_psc_exp and of a model exercising every printer path against NEST's
-// headers with -Wall -Wextra -Werror.
+// iaf_psc_exp, of a model exercising every printer path and of the models
+// with convolutions, jumps and numeric systems against NEST's headers with
+// -Wall -Wextra -Werror.
 func TestCompileGenerated(t *testing.T) {
 	if testing.Short() {
 		t.Skip("compiling C++ is slow; skipped with -short")
@@ -87,8 +88,14 @@ func TestCompileGenerated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A third module: convolution states, spike and delta jumps, numeric
+	// systems with every method and controller.
+	files3, err := Generate(newFeatureModels(), Options{ModuleName: "compiletest3module"})
+	if err != nil {
+		t.Fatal(err)
+	}
 	var wg sync.WaitGroup
-	for _, fs := range []map[string][]byte{files, files2} {
+	for _, fs := range []map[string][]byte{files, files2, files3} {
 		dir := t.TempDir()
 		var sources []string
 		for n, b := range fs {

@@ -515,10 +515,39 @@ func methodName(m string) string {
 }
 
 // numericCall prints the integration of __y over one step with the
-// right-hand side fn (a static member function), using nestml_go_rk45.h.
+// right-hand side fn (a static member function), with nestml_go_rk45.h,
+// exactly as the Go engine calls gocore/rkf45: the per-step RKF45 loop with
+// the persistent step memory B_.__integration_step, or one RK4 or forward
+// Euler step of size h. Integrator failures become NumericalInstability.
 func (p *printer) numericCall(c *code, fn string) error {
 	ns := p.m.Numeric
-	_ = ns
-	c.line("NESTML_GO_NUMERIC_CALL( %s );", fn)
+	n := len(ns.Vars)
+	c.line("const auto __f = [ this ]( double __tt, const double* __yy, double* __ff ) { %s( __tt, __yy, __ff, this ); };", fn)
+	switch ns.Method {
+	case "forward-Euler":
+		c.line("nestml_go::euler( __f, 0.0, V_.__h, __y, B_.__ws.dydt_out(), %d );", n)
+	case "rk4":
+		c.line("nestml_go::rk4( __f, 0.0, V_.__h, __y, B_.__ws );")
+	default:
+		abs, _, err := p.ref(&ir.Ref{Kind: ir.KParam, Index: ns.AbsTol, Name: "gsl_abs_error_tol"})
+		if err != nil {
+			return err
+		}
+		rel, _, err := p.ref(&ir.Ref{Kind: ir.KParam, Index: ns.RelTol, Name: "gsl_rel_error_tol"})
+		if err != nil {
+			return err
+		}
+		ctl := "nestml_go::rk45_control_y"
+		if ns.Controller == "with_respect_to_derivative" {
+			ctl = "nestml_go::rk45_control_yp"
+		}
+		c.open("try")
+		c.line("nestml_go::rk45_step( B_.__ws, __f, %s( %s, %s ), V_.__h, B_.__integration_step, __y, %dL );", ctl, abs, rel, ns.MaxSubsteps)
+		c.close()
+		c.open("catch ( const nestml_go::rk45_error& ex )")
+		c.line("throw NumericalInstability( get_name() + \" (node \" + std::to_string( get_node_id() ) + \") at t = \"")
+		c.line("  + nestml_go_num_( Time( Time::step( origin.get_steps() + lag ) ).get_ms() ) + \" ms: \" + ex.what() );")
+		c.close()
+	}
 	return nil
 }
