@@ -18,6 +18,9 @@ const (
 	Python
 	// LaTeX prints math for documentation (\frac, \exp, subscripts).
 	LaTeX
+	// CXX prints C++ (std::exp, std::pow, std::log, ternaries), as the NEST
+	// generator does for IR expressions.
+	CXX
 )
 
 // Print renders e in a dialect. Output is deterministic: the same
@@ -45,6 +48,9 @@ func (p printer) num(v float64) string {
 		if p.d == Python {
 			return "oo"
 		}
+		if p.d == CXX {
+			return "std::numeric_limits<double>::infinity()"
+		}
 		if p.d == LaTeX {
 			return `\infty`
 		}
@@ -53,10 +59,16 @@ func (p printer) num(v float64) string {
 		if p.d == Python {
 			return "E"
 		}
+		if p.d == CXX {
+			return "M_E"
+		}
 		return "e"
 	case v == math.Pi:
 		if p.d == LaTeX {
 			return `\pi`
+		}
+		if p.d == CXX {
+			return "M_PI"
 		}
 		if p.d == Python {
 			return "pi"
@@ -64,6 +76,9 @@ func (p printer) num(v float64) string {
 		return "pi"
 	}
 	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+		if p.d == CXX {
+			return strconv.FormatFloat(v, 'f', 1, 64)
+		}
 		return strconv.FormatFloat(v, 'f', -1, 64)
 	}
 	s := strconv.FormatFloat(v, 'g', -1, 64)
@@ -194,10 +209,16 @@ func (p printer) expr(e Expr, outer int) string {
 			if p.d == LaTeX {
 				return `\sqrt{` + p.expr(e.Base, 0) + `}`
 			}
+			if p.d == CXX {
+				return "std::sqrt(" + p.expr(e.Base, 0) + ")"
+			}
 			return "sqrt(" + p.expr(e.Base, 0) + ")"
 		}
 		if p.d == LaTeX {
 			return wrap(p.expr(e.Base, precPow+1)+"^{"+p.expr(e.Exp, 0)+"}", precPow, outer)
+		}
+		if p.d == CXX {
+			return "std::pow(" + p.expr(e.Base, 0) + ", " + p.expr(e.Exp, 0) + ")"
 		}
 		return wrap(p.expr(e.Base, precPow+1)+"**"+p.expr(e.Exp, precPow+1), precPow, outer)
 	case *Fn:
@@ -227,6 +248,11 @@ func (p printer) fn(e *Fn, outer int) string {
 			case "!=":
 				return "Ne(" + args[0] + ", " + args[1] + ")"
 			}
+		case CXX:
+			op = map[string]string{"and": "&&", "or": "||"}[op] + ""
+			if op == "" {
+				op = infix[name]
+			}
 		case LaTeX:
 			op = map[string]string{"<=": `\le`, ">=": `\ge`, "!=": `\ne`, "and": `\land`, "or": `\lor`, "==": "="}[op] + ""
 			if op == "" {
@@ -236,6 +262,22 @@ func (p printer) fn(e *Fn, outer int) string {
 		return "(" + args[0] + " " + op + " " + args[1] + ")"
 	}
 	switch p.d {
+	case CXX:
+		switch name {
+		case "cond":
+			return "(" + args[0] + " ? " + args[1] + " : " + args[2] + ")"
+		case "not":
+			return "(!" + args[0] + ")"
+		case "ln":
+			return "std::log(" + args[0] + ")"
+		case "abs":
+			return "std::fabs(" + args[0] + ")"
+		case "min", "max":
+			return "std::f" + name + "(" + strings.Join(args, ", ") + ")"
+		case "clip":
+			return "std::fmin(std::fmax(" + args[0] + ", " + args[1] + "), " + args[2] + ")"
+		}
+		return "std::" + name + "(" + strings.Join(args, ", ") + ")"
 	case Python:
 		switch name {
 		case "ln":

@@ -20,6 +20,10 @@ func TestPrintDialects(t *testing.T) {
 		{Div(V, tau), LaTeX, `\frac{V_{\mathrm{m}}}{\tau_{\mathrm{m}}}`},
 		{N(1e-3), LaTeX, `0.001`},
 		{N(2.5e-12), LaTeX, `2.5\cdot 10^{-12}`},
+		{Div(V, tau), CXX, "V_m/tau_m"},
+		{Call("exp", Div(Neg(S("__h")), tau)), CXX, "std::exp(-__h/tau_m)"},
+		{Pow(V, N(3)), CXX, "std::pow(V_m, 3.0)"},
+		{Call("cond", Call("and", Call("<", V, E), Call(">=", V, N(0))), Call("ln", V), N(2)), CXX, "(((V_m < E_L) && (V_m >= 0.0)) ? std::log(V_m) : 2.0)"},
 	}
 	for _, c := range cases {
 		if got := Print(c.e, c.d); got != c.want {

@@ -1,12 +1,3 @@
-// Package sym is a small symbolic expression layer for ODE analysis:
-// canonical sums and products with numeric coefficients, powers and function
-// applications, with differentiation, substitution, linearity queries,
-// numeric evaluation and printing.
-//
-// Expressions are immutable trees. The constructors Add, Mul, Pow simplify
-// as they build (flattening, constant folding, dropping 0 terms and 1
-// factors), so structurally simple results come out simple; a numeric
-// probabilistic zero test (IsZero) decides the cases structure cannot.
 package sym
 
 import (
