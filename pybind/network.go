@@ -381,16 +381,21 @@ func init() {
 	register("net_new", func(in json.RawMessage) (any, error) {
 		var a struct {
 			Resolution float64 `json:"resolution"`
+			Threads    int     `json:"threads"`
 		}
 		a.Resolution = 0.1
 		if err := decode(in, &a); err != nil {
 			return nil, err
 		}
+		if a.Threads < 0 {
+			return nil, argErrorf("threads must be ≥ 0 (0: all cores), got %d", a.Threads)
+		}
 		net, err := sim.NewNetwork(a.Resolution)
 		if err != nil {
 			return nil, argErrorf("%v", err)
 		}
-		return map[string]any{"handle": newHandle(&network{net: net, models: map[string]*ir.Model{}})}, nil
+		net.SetThreads(a.Threads)
+		return map[string]any{"handle": newHandle(&network{net: net, models: map[string]*ir.Model{}}), "threads": net.Threads()}, nil
 	})
 	register("net_create", func(in json.RawMessage) (any, error) {
 		a := createArgs{N: 1}
@@ -464,6 +469,24 @@ func init() {
 		return withObject(a.Handle, func(n *network) (any, error) {
 			n.net.SetSeed(a.Seed)
 			return struct{}{}, nil
+		})
+	})
+	register("net_threads", func(in json.RawMessage) (any, error) {
+		var a struct {
+			Handle  uint64 `json:"handle"`
+			Threads *int   `json:"threads"`
+		}
+		if err := decode(in, &a); err != nil {
+			return nil, err
+		}
+		return withObject(a.Handle, func(n *network) (any, error) {
+			if a.Threads != nil {
+				if *a.Threads < 0 {
+					return nil, argErrorf("threads must be ≥ 0 (0: all cores), got %d", *a.Threads)
+				}
+				n.net.SetThreads(*a.Threads)
+			}
+			return map[string]any{"threads": n.net.Threads()}, nil
 		})
 	})
 	register("net_simulate", func(in json.RawMessage) (any, error) {

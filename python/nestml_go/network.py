@@ -98,6 +98,14 @@ def _times(name: str, x: Any, *, sorted_: bool) -> list[float]:
     return [float(v) for v in a]
 
 
+def _threads_arg(n: Any) -> int:
+    if n is None:
+        return 0
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 0:
+        raise ValueError(f"threads must be an int >= 0 (0 or None: one per core), got {n!r}")
+    return int(n)
+
+
 def _plain_value(key: str, v: Any) -> Any:
     """Convert a parameter value to JSON-able Python, rejecting NaN and odd types."""
     if isinstance(v, (bool, np.bool_)):
@@ -125,17 +133,30 @@ class Network:
 
     Args:
         resolution: the simulation time step in ms (finite, > 0).
+        threads: how many threads advance the network (``None`` or 0: one
+            per core). Results are identical for every thread count.
 
     The network owns a native handle; it is released by :meth:`close`, by
     leaving a ``with`` block, or when the object is garbage-collected.
     """
 
-    def __init__(self, resolution: float = 0.1) -> None:
+    def __init__(self, resolution: float = 0.1, threads: int | None = None) -> None:
         self._resolution = _positive("resolution", resolution)
         self._handle: int | None = None
-        res = _native.call("net_new", resolution=self._resolution)
+        res = _native.call("net_new", resolution=self._resolution, threads=_threads_arg(threads))
         self._handle = int(res["handle"])
         self._time = 0.0
+
+    @property
+    def threads(self) -> int:
+        """The number of threads a simulation uses."""
+        return int(_native.call("net_threads", handle=self.handle)["threads"])
+
+    def set_threads(self, n: int | None) -> None:
+        """Set the number of threads (``None`` or 0: one per core). Results
+        do not depend on it: every neuron is updated by the same arithmetic
+        and every input buffer receives its spikes in the same order."""
+        _native.call("net_threads", handle=self.handle, threads=_threads_arg(n))
 
     # -- lifecycle -----------------------------------------------------
 

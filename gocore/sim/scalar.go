@@ -3,16 +3,17 @@ package sim
 import (
 	"fmt"
 	"math"
-	"strings"
 
 	"nestml_go/gocore/ir"
 )
 
-// evalFn evaluates an expression for neuron i of a population.
+// evalFn evaluates an expression for neuron i of a population. The
+// closures of this file are the scalar evaluator used when values are
+// bound (parameter defaults, internals, initial values, propagator
+// coefficients), one neuron at a time and in neuron order, so that random
+// initial values are drawn exactly as before; the per-step program runs on
+// the vector machine of vm.go.
 type evalFn func(p *Population, i int) float64
-
-// execFn runs a statement for neuron i.
-type execFn func(p *Population, i int)
 
 func b2f(b bool) float64 {
 	if b {
@@ -40,13 +41,11 @@ func compileExpr(e ir.Expr) (evalFn, error) {
 		case ir.KInternal:
 			return func(p *Population, i int) float64 { return p.internals[k][i] }, nil
 		case ir.KSpikePort:
-			return func(p *Population, i int) float64 { return p.spikeIn[k][i] }, nil
+			return func(p *Population, i int) float64 { return 0 }, nil
 		case ir.KContPort:
 			return func(p *Population, i int) float64 { return p.contIn[k][i] }, nil
-		case ir.KLocal:
-			return func(p *Population, i int) float64 { return p.locals[k] }, nil
-		case ir.KODE:
-			return func(p *Population, i int) float64 { return p.y[k] }, nil
+		case ir.KLocal, ir.KODE:
+			return nil, fmt.Errorf("%s cannot be read when values are bound", e.Name)
 		case ir.KTime:
 			return func(p *Population, i int) float64 { return p.net.timeEnd() }, nil
 		case ir.KStep:
@@ -249,168 +248,4 @@ func call(fn string, a []evalFn) (evalFn, error) {
 		return func(p *Population, i int) float64 { return math.Min(math.Max(x(p, i), lo(p, i)), hi(p, i)) }, nil
 	}
 	return nil, fmt.Errorf("function %s is not supported by the simulator", fn)
-}
-
-// compileStmts compiles a statement list.
-func compileStmts(ss []ir.Stmt, m *ir.Model) (execFn, error) {
-	var fs []execFn
-	for _, s := range ss {
-		f, err := compileStmt(s, m)
-		if err != nil {
-			return nil, err
-		}
-		fs = append(fs, f)
-	}
-	switch len(fs) {
-	case 0:
-		return func(*Population, int) {}, nil
-	case 1:
-		return fs[0], nil
-	}
-	return func(p *Population, i int) {
-		for _, f := range fs {
-			f(p, i)
-		}
-	}, nil
-}
-
-func store(r *ir.Ref) (func(p *Population, i int, v float64), func(p *Population, i int) float64, error) {
-	get, err := compileExpr(r)
-	if err != nil {
-		return nil, nil, err
-	}
-	k := r.Index
-	switch r.Kind {
-	case ir.KState:
-		return func(p *Population, i int, v float64) { p.state[k][i] = v }, get, nil
-	case ir.KLocal:
-		return func(p *Population, i int, v float64) { p.locals[k] = v }, get, nil
-	}
-	return nil, nil, fmt.Errorf("cannot assign to %s", r.Name)
-}
-
-func compileStmt(s ir.Stmt, m *ir.Model) (execFn, error) {
-	switch s := s.(type) {
-	case *ir.Assign:
-		set, get, err := store(s.Target)
-		if err != nil {
-			return nil, err
-		}
-		val, err := compileExpr(s.Value)
-		if err != nil {
-			return nil, err
-		}
-		asInt := s.Target.Kind == ir.KState && m.State[s.Target.Index].Type == ir.Integer
-		conv := func(v float64) float64 {
-			if asInt {
-				return math.Trunc(v)
-			}
-			return v
-		}
-		switch s.Op {
-		case "=":
-			return func(p *Population, i int) { set(p, i, conv(val(p, i))) }, nil
-		case "+=":
-			return func(p *Population, i int) { set(p, i, conv(get(p, i)+val(p, i))) }, nil
-		case "-=":
-			return func(p *Population, i int) { set(p, i, conv(get(p, i)-val(p, i))) }, nil
-		case "*=":
-			return func(p *Population, i int) { set(p, i, conv(get(p, i)*val(p, i))) }, nil
-		case "/=":
-			return func(p *Population, i int) { set(p, i, conv(get(p, i)/val(p, i))) }, nil
-		}
-		return nil, fmt.Errorf("unknown assignment %s", s.Op)
-	case *ir.Declare:
-		k := s.Var.Index
-		init, err := compileExpr(s.Init)
-		if err != nil {
-			return nil, err
-		}
-		return func(p *Population, i int) { p.locals[k] = init(p, i) }, nil
-	case *ir.If:
-		c, err := compileExpr(s.Cond)
-		if err != nil {
-			return nil, err
-		}
-		th, err := compileStmts(s.Then, m)
-		if err != nil {
-			return nil, err
-		}
-		el, err := compileStmts(s.Else, m)
-		if err != nil {
-			return nil, err
-		}
-		return func(p *Population, i int) {
-			if c(p, i) != 0 {
-				th(p, i)
-			} else {
-				el(p, i)
-			}
-		}, nil
-	case *ir.While:
-		c, err := compileExpr(s.Cond)
-		if err != nil {
-			return nil, err
-		}
-		body, err := compileStmts(s.Body, m)
-		if err != nil {
-			return nil, err
-		}
-		return func(p *Population, i int) {
-			for c(p, i) != 0 {
-				body(p, i)
-			}
-		}, nil
-	case *ir.For:
-		set, get, err := store(s.Var)
-		if err != nil {
-			return nil, err
-		}
-		from, err := compileExpr(s.From)
-		if err != nil {
-			return nil, err
-		}
-		to, err := compileExpr(s.To)
-		if err != nil {
-			return nil, err
-		}
-		body, err := compileStmts(s.Body, m)
-		if err != nil {
-			return nil, err
-		}
-		step := s.Step
-		return func(p *Population, i int) {
-			set(p, i, from(p, i))
-			for (step > 0 && get(p, i) <= to(p, i)) || (step < 0 && get(p, i) >= to(p, i)) {
-				body(p, i)
-				set(p, i, get(p, i)+step)
-			}
-		}, nil
-	case *ir.IntegrateODEs:
-		vars := append([]int(nil), s.Vars...)
-		return func(p *Population, i int) { p.integrate(vars, i) }, nil
-	case *ir.EmitSpike:
-		return func(p *Population, i int) { p.emit(i) }, nil
-	case *ir.Print:
-		args := make([]evalFn, len(s.Args))
-		for k, a := range s.Args {
-			f, err := compileExpr(a)
-			if err != nil {
-				return nil, err
-			}
-			args[k] = f
-		}
-		format, names, nl := s.Format, s.Names, s.Newline
-		return func(p *Population, i int) {
-			out := format
-			for k, n := range names {
-				out = strings.Replace(out, "{"+n+"}", fmt.Sprint(args[k](p, i)), 1)
-			}
-			if nl {
-				out += "\n"
-			}
-			p.net.print(out)
-		}, nil
-	}
-	return nil, fmt.Errorf("unknown statement %T", s)
 }

@@ -1,0 +1,128 @@
+"""Run one benchmark network of docs/benchmarks.md on Brian2
+(cpp_standalone, OpenMP threads) and print a JSON record. Called by
+bench/sim/run.py in a subprocess: python brian2_net.py '<json config>'.
+
+Times: compile_s is code generation and compilation, sim_s the
+simulation loop as measured by the generated program, run_cpu_s the CPU
+time of the program (all threads; includes loading and writing results)."""
+
+import json
+import resource
+import shutil
+import sys
+import tempfile
+import time
+
+import numpy as np
+
+cfg = json.loads(sys.argv[1])
+t_start = time.perf_counter()
+import brian2 as b2  # noqa: E402
+from brian2 import Hz, NeuronGroup, PoissonInput, SpikeMonitor, Synapses, mV, ms, nS, pA, pF  # noqa: E402
+
+tmp = tempfile.mkdtemp(prefix="b2bench_")
+b2.set_device("cpp_standalone", directory=tmp, build_on_run=False)
+b2.prefs.devices.cpp_standalone.openmp_threads = cfg["threads"]
+b2.defaultclock.dt = 0.1 * ms
+b2.seed(cfg.get("seed", 1))
+case = cfg["case"]
+NIN = 1000  # PoissonInput: the rate is split over NIN inputs (binomial ≈ Poisson)
+E = float(np.e)
+
+if case == "a":
+    N = cfg["n"]
+    ns = dict(tau_m=10 * ms, C_m=250 * pF, tau_s=2 * ms, E_L=-70 * mV, V_th=-55 * mV, V_reset=-70 * mV)
+    eqs = """dv/dt = -(v - E_L)/tau_m + (Ie - Ii)/C_m : volt (unless refractory)
+             dIe/dt = -Ie/tau_s : amp
+             dIi/dt = -Ii/tau_s : amp"""
+    G = NeuronGroup(N, eqs, threshold="v >= V_th", reset="v = V_reset", refractory=2 * ms, method="exact", namespace=ns)
+    G.v = -70 * mV
+    P = PoissonInput(G, "Ie", N=NIN, rate=cfg["rate"] / NIN * Hz, weight=cfg["weight"] * pA)
+    mon = SpikeMonitor(G)
+    n_rec, method = N, "exact"
+elif case == "b":
+    N = cfg["n"]
+    ns = dict(C_m=281 * pF, g_L=30 * nS, E_L=-70.6 * mV, V_th=-50.4 * mV, Delta_T=2 * mV, tau_w=144 * ms, a=4 * nS,
+              b=80.5 * pA, V_reset=-60 * mV, V_peak=0 * mV, E_ex=0 * mV, E_in=-85 * mV, tau_e=0.2 * ms, tau_i=2 * ms)
+    eqs = """dv/dt = (-g_L*(vb - E_L) + g_L*Delta_T*exp((vb - V_th)/Delta_T) - ge*(vb - E_ex) - gi*(vb - E_in) - w)/C_m : volt (unless refractory)
+             dw/dt = (a*(vb - E_L) - w)/tau_w : amp
+             dge/dt = -ge/tau_e : siemens
+             dgi/dt = -gi/tau_i : siemens
+             vb = clip(v, -1000*mV, V_peak) : volt"""
+    method = cfg.get("method", "rk4")
+    G = NeuronGroup(N, eqs, threshold="v >= V_peak", reset="v = V_reset; w += b", refractory=2 * ms, method=method, namespace=ns)
+    G.v = -70.6 * mV
+    P = PoissonInput(G, "ge", N=NIN, rate=cfg["rate"] / NIN * Hz, weight=cfg["weight"] * nS)
+    mon = SpikeMonitor(G)
+    n_rec = N
+elif case == "c":
+    N = cfg["n"]
+    ns = dict(C_m=100 * pF, g_Na=12000 * nS, g_K=3600 * nS, g_L=30 * nS, E_Na=50 * mV, E_K=-77 * mV, E_L=-54.402 * mV,
+              tau_e=0.2 * ms, tau_i=2 * ms)
+    eqs = """dv/dt = (-g_Na*m**3*h*(v - E_Na) - g_K*n**4*(v - E_K) - g_L*(v - E_L) + Ie - Ii)/C_m : volt
+             u = v/mV : 1
+             dm/dt = (0.1*(u + 40)/(1 - exp(-(u + 40)/10))*(1 - m) - 4*exp(-(u + 65)/18)*m)/ms : 1
+             dh/dt = (0.07*exp(-(u + 65)/20)*(1 - h) - 1/(1 + exp(-(u + 35)/10))*h)/ms : 1
+             dn/dt = (0.01*(u + 55)/(1 - exp(-(u + 55)/10))*(1 - n) - 0.125*exp(-(u + 65)/80)*n)/ms : 1
+             dIe/dt = (xe - Ie)/tau_e : amp
+             dxe/dt = -xe/tau_e : amp
+             dIi/dt = (xin - Ii)/tau_i : amp
+             dxin/dt = -xin/tau_i : amp"""
+    method = cfg.get("method", "exponential_euler")
+    G = NeuronGroup(N, eqs, threshold="v > 0*mV", refractory="v > 0*mV", method=method, namespace=ns)
+    G.v = -65 * mV
+    G.m, G.h, G.n = 0.0529324852572496, 0.596120753508460, 0.317676914060697
+    P = PoissonInput(G, "xe", N=NIN, rate=cfg["rate"] / NIN * Hz, weight=cfg["weight"] * E * pA)
+    mon = SpikeMonitor(G)
+    n_rec = N
+elif case == "d":
+    NE, NI, CE, CI = cfg["ne"], cfg["ni"], cfg["ce"], cfg["ci"]
+    N = NE + NI
+    ns = dict(tau_m=20 * ms, C_m=250 * pF, tau_s=0.5 * ms, theta=20 * mV)
+    eqs = """dv/dt = -v/tau_m + (Ie - Ii)/C_m : volt (unless refractory)
+             dIe/dt = (xe - Ie)/tau_s : amp
+             dxe/dt = -xe/tau_s : amp
+             dIi/dt = (xin - Ii)/tau_s : amp
+             dxin/dt = -xin/tau_s : amp"""
+    G = NeuronGroup(N, eqs, threshold="v >= theta", reset="v = 0*mV", refractory=2 * ms, method="exact", namespace=ns)
+    rng = np.random.default_rng(cfg.get("seed", 1))
+    JE = cfg["jex"] * E * pA
+    Se = Synapses(G[:NE], G, on_pre="xe_post += JE", delay=1.5 * ms, namespace={"JE": JE})
+    Se.connect(i=rng.integers(0, NE, N * CE), j=np.repeat(np.arange(N), CE))
+    Si = Synapses(G[NE:], G, on_pre="xin_post += JI", delay=1.5 * ms, namespace={"JI": cfg["g"] * JE})
+    Si.connect(i=rng.integers(0, NI, N * CI), j=np.repeat(np.arange(N), CI))
+    P = PoissonInput(G, "xe", N=CE, rate=cfg["rate"] / CE * Hz, weight=JE)
+    mon = SpikeMonitor(G[:NE])
+    n_rec, method = NE, "exact"
+else:
+    raise SystemExit(f"unknown case {case}")
+
+b2.run(cfg["t"] * ms)
+setup_s = time.perf_counter() - t_start
+t0 = time.perf_counter()
+b2.device.build(directory=tmp, compile=True, run=False)
+compile_s = time.perf_counter() - t0
+ru0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+t0 = time.perf_counter()
+b2.device.run(directory=tmp, with_output=False, run_args=[])
+run_wall = time.perf_counter() - t0
+ru1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+sim_s = b2.device._last_run_time
+times, senders = np.asarray(mon.t / ms), np.asarray(mon.i)
+cvs = []
+order = np.argsort(senders, kind="stable")
+s, tt = senders[order], times[order]
+for ts in np.split(tt, np.flatnonzero(np.diff(s)) + 1):
+    if len(ts) >= 3:
+        isi = np.diff(np.sort(ts))
+        cvs.append(isi.std() / isi.mean())
+out = {
+    "engine": "Brian2", "case": case, "version": b2.__version__, "threads": cfg["threads"], "n": N, "t_ms": cfg["t"],
+    "method": method, "setup_s": setup_s, "compile_s": compile_s, "sim_s": sim_s, "run_wall_s": run_wall,
+    "run_cpu_s": (ru1.ru_utime + ru1.ru_stime) - (ru0.ru_utime + ru0.ru_stime),
+    "total_s": setup_s + compile_s + run_wall,
+    "spikes": int(len(times)), "rate_hz": len(times) / n_rec / (cfg["t"] / 1000),
+    "cv_isi": float(np.mean(cvs)) if cvs else float("nan"),
+}
+shutil.rmtree(tmp, ignore_errors=True)
+print(json.dumps(out))

@@ -1,0 +1,71 @@
+// Package sim is the in-process simulation engine: populations of IR models
+// stored as structure-of-arrays columns, NEST-style devices and recorders,
+// and a time-driven loop that follows NEST's per-step order and spike
+// delivery timing exactly, so that traces agree with NEST running the same
+// model.
+//
+// # Timing
+//
+// As in NEST, step s covers the interval (s·h, (s+1)·h]. A spike emitted
+// during step s carries the time stamp (s+1)·h; with a delay of D steps it
+// is read by its target at the start of step s+D. A current sent during
+// step s with delay D is latched at the end of step s+D and acts during
+// step s+D+1. Recorders stamp step s with (s+1)·h.
+//
+// # Execution: one instruction over many neurons
+//
+// A population's per-step program (ir.Model: Update, OnReceive,
+// OnCondition, IntegrateODEs, the numeric right-hand sides) is compiled
+// into a small vector machine (vm.go). A register holds one value per lane
+// of a chunk of up to 256 neurons; an operand is a register, a window of a
+// parameter/state/internal column, this step's spike input, a component
+// of the RKF45 stage vector, or a scalar. Statements run over a selection
+// of lanes: an if splits the selection by its condition, a while loop
+// shrinks it, an onReceive handler runs on the lanes whose port received a
+// spike. Each lane thus performs exactly the operations, in exactly the
+// order, that the scalar interpreter performed for its neuron — only the
+// loop nest is turned inside out — and results are bit-identical to it.
+// Products are rounded explicitly (float64(·)) so that no fused
+// multiply–add can change a result on any platform.
+//
+// When the program is built, parameter and internal columns whose values
+// are all equal are broadcast as scalars, expressions over scalars are
+// folded (the same IEEE operations, once), comparisons split selections
+// without materialising 0/1 values, and right-hand sides are compiled per
+// integrate_odes signature with common subexpressions computed once.
+// Models that draw random numbers run one neuron at a time in neuron order
+// (their draws come from one stream per population, as before); models
+// that print run one neuron at a time, their output buffered per job.
+//
+// Analytic blocks (integrate.go) are updated by the propagators bound per
+// distinct parameter tuple: an unrolled kernel for up to three variables
+// and one input channel when all neurons share them, a general kernel
+// otherwise. The numeric system is integrated by a lane-parallel form of
+// the GSL RKF45 driver of package rkf45 (numerics.md §6): every lane keeps
+// its own time, trial step, step memory and sub-step count; stage vectors
+// are computed for all active lanes at once; lanes that reach the end of
+// the step leave the active set while the others continue, lanes whose
+// step is rejected retry from their saved state.
+//
+// # Steps, jobs and threads
+//
+// A step (step.go) is one parallel phase over jobs — contiguous neuron
+// ranges of one population, taken by any of the goroutines — followed by a
+// short serial phase. A job first delivers the previous step's spikes to
+// its targets (synapses are stored per source sorted by target, so a
+// binary search finds a job's share), then lets every generator send to
+// its targets, then runs the population's program over its range, reading
+// and clearing this step's slot of the input rings. Each input buffer thus
+// receives its additions in the order the scalar engine used — by step,
+// generators before neurons, then by source and connection — whatever the
+// number of threads, and each neuron is updated by the same arithmetic:
+// results do not depend on the thread count (Network.SetThreads).
+//
+// # Memory
+//
+// A static synapse is a 16-byte record (target id, packed delay and port,
+// weight) in a compressed row table; input rings hold one float64 and one
+// byte per neuron, port and slot; a poisson_generator connection has its
+// own 16-byte random stream (poisson.go), so that trains are independent
+// of the thread count.
+package sim
