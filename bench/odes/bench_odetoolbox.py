@@ -102,7 +102,7 @@ def main() -> int:
         tb = json.loads(proc.stdout.strip().splitlines()[-1])
         tb_wall = time.perf_counter() - t0
     go = go_times()
-    ver = subprocess.run([py, "-c", "import odetoolbox, sympy; print(odetoolbox.__version__, sympy.__version__)"],
+    ver = subprocess.run([py, "-c", "import importlib.metadata as m; print(m.version('odetoolbox'), m.version('sympy'))"],
                          capture_output=True, text=True).stdout.split()
     rows, ratios = [], []
     for model in sorted(tb):
