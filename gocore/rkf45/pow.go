@@ -70,9 +70,6 @@ func Pow(x, y float64) float64 {
 	return powAccurate(k, j, rh, rl, y)
 }
 
-// pow is Pow under its former name, still the target of a go:linkname in
-// package sim; remove it once sim calls Pow.
-func pow(x, y float64) float64 { return Pow(x, y) }
 
 // powAccurate is the accurate path of Pow.
 func powAccurate(k float64, j int, rh, rl, y float64) float64 {

@@ -49,7 +49,7 @@ type chunk struct {
 	flags [][]uint8   // per spike port: a spike arrived (nil: no input)
 	ode   [][]float64 // the vector a right-hand side reads (kODE)
 	tEnd  float64
-	emit  []uint8
+	emit  []uint16 // spikes emitted per lane this step
 	out   *strings.Builder
 	rng   *rand.Rand
 	// first numeric failure (lowest lane)

@@ -45,7 +45,7 @@ type worker struct {
 	regs   [][]float64
 	arena  []int32
 	top    int
-	emit   [chunkCap]uint8
+	emit   [chunkCap]uint16
 	bufs   map[int]*numBuf
 	slots  []int // per delay: ring offset of step + delay
 	prev   []int // per delay: ring offset of step - 1 + delay
