@@ -57,6 +57,14 @@ type Model struct {
 	OnCondition []*OnCondition
 
 	EmitsSpikes bool
+	// IsSynapse marks a synapse model (language.md §16.1). A synapse's
+	// program is event driven (§16.4): Update advances the state over the
+	// interval since the previous event (KStep reads that interval), then
+	// the handler of the port that received the event runs; EmitSpike
+	// carries the transmitted weight. Which variable is the connection
+	// weight (weight_variable) and which ports are postsynaptic
+	// (neuron_synapse_pairs) are backend options, looked up by name.
+	IsSynapse bool
 	// Recordables are the names a multimeter may record: every state variable.
 	Recordables []string
 }
@@ -212,8 +220,12 @@ type IntegrateODEs struct {
 	Vars []int
 }
 
-// EmitSpike emits a spike at the end of the current step.
-type EmitSpike struct{}
+// EmitSpike emits a spike at the end of the current step. In a synapse it
+// transmits the presynaptic spike with weight Weight (nil: weight 1,
+// language.md §16.3); in a neuron Weight is always nil (NEST ignores it).
+type EmitSpike struct {
+	Weight Expr
+}
 
 // Print writes a message (Newline for println); Args are the values of the
 // {name} placeholders in Format, in order.

@@ -23,7 +23,7 @@ func Lower(src []byte, path string, info *check.Info, mi *check.ModelInfo, plan 
 	sum := sha256.Sum256(src)
 	l := &lowerer{
 		info: info, mi: mi, plan: plan,
-		m:      &Model{Name: mi.Model.Name.Name, SourceFile: path, SourceHash: hex.EncodeToString(sum[:])},
+		m:      &Model{Name: mi.Model.Name.Name, SourceFile: path, SourceHash: hex.EncodeToString(sum[:]), IsSynapse: mi.IsSynapse},
 		byName: map[string]*Ref{},
 	}
 	l.conv = &odes.Converter{Info: info, Resolve: l.resolve, Convolve: l.convolve, Function: odes.FunctionLookup(mi)}
@@ -583,7 +583,11 @@ func (l *lowerer) stmt(s ast.Stmt) []Stmt {
 			}
 			return []Stmt{in}
 		case "emit_spike":
-			return []Stmt{&EmitSpike{}}
+			es := &EmitSpike{}
+			if l.mi.IsSynapse && len(c.Args) == 1 {
+				es.Weight = l.expr(c.Args[0]) // the magnitude in internal units (UNIT_STRIPPED)
+			}
+			return []Stmt{es}
 		case "print", "println":
 			p := &Print{Newline: c.Name.Name == "println"}
 			if len(c.Args) == 1 {
