@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"os"
+	"strings"
 
 	"nestml_go/gocore/diag"
 	"nestml_go/gocore/pipeline"
@@ -18,6 +19,9 @@ type checkArgs struct {
 	// the 8.3-compatibility warnings into errors (language.md §1).
 	Lang   string `json:"lang"`
 	Strict bool   `json:"strict"`
+	// Target selects target-specific checks: "" or "NONE" (default),
+	// "NEST", or "NEST_compartmental" (the CM_* checks, checks.md §4.16).
+	Target string `json:"target"`
 }
 
 // checkResult is the result of "check".
@@ -64,8 +68,13 @@ func checkHandler(in json.RawMessage) (any, error) {
 	if args.Lang != "" && args.Lang != "9.0" && args.Lang != "8.3" {
 		return nil, argErrorf("check: lang must be \"9.0\" or \"8.3\", got %q", args.Lang)
 	}
+	switch strings.ToUpper(args.Target) {
+	case "", "NONE", "NEST", "NEST_COMPARTMENTAL":
+	default:
+		return nil, argErrorf("check: target must be \"NONE\", \"NEST\" or \"NEST_compartmental\", got %q", args.Target)
+	}
 	opts := pipeline.Options{CheckOnly: true}
-	opts.Check.Lang, opts.Check.Strict = args.Lang, args.Strict
+	opts.Check.Lang, opts.Check.Strict, opts.Check.Target = args.Lang, args.Strict, args.Target
 	r := pipeline.Compile(name, src, opts)
 	f, diags := r.File, r.Diagnostics
 	res := checkResult{Diagnostics: records(diags), Models: []string{}}

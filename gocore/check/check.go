@@ -20,9 +20,22 @@ type Options struct {
 	// reports them. It has no effect at level 8.3, where those forms are
 	// legal.
 	Strict bool
+	// Target selects target-specific checks run together with the
+	// generic ones: "" or "NONE" (validation only, the default),
+	// "NEST" (no extra checks here; the NEST pre-flight checks need the
+	// code generator options and run in PreflightNEST), or
+	// "NEST_compartmental" (the CM_* checks of checks.md §4.16, and
+	// INTEGRATE_ODES_NOT_CALLED is not reported, language.md §17). Case is
+	// ignored.
+	Target string
 }
 
 func (o Options) is83() bool { return o.Lang == "8.3" }
+
+// compartmental reports whether the compartmental target is selected.
+func (o Options) compartmental() bool {
+	return strings.EqualFold(o.Target, "NEST_compartmental") || strings.EqualFold(o.Target, "nest-compartmental")
+}
 
 // Check resolves names and checks types, units and context conditions of
 // every model of f (checks.md §4.2–§4.14). It never panics on any AST the
@@ -40,6 +53,7 @@ func Check(f *ast.File, opts Options) (*Info, diag.List) {
 			LiteralVars:  map[*ast.NumberLit][]LiteralFactor{},
 			DeclTypes:    map[*ast.DataType]Type{},
 			Related:      map[DiagKey][]Related{},
+			Path:         f.Path,
 		},
 		propagated: map[ast.Expr]bool{},
 	}
@@ -58,6 +72,7 @@ func Check(f *ast.File, opts Options) (*Info, diag.List) {
 			names[m.Name.Name] = m
 		}
 	}
+	c.attachRelated()
 	c.diags.SetFile(f.Path)
 	c.diags.Sort()
 	return c.info, c.diags
@@ -169,7 +184,18 @@ func (c *checker) compat(code diag.Code, r ast.Range, hint, format string, args 
 // code and primary range (checks.md §1).
 func (c *checker) related(code diag.Code, primary, r ast.Range, label string) {
 	k := DiagKey{Code: code, Pos: primary.Start}
-	c.info.Related[k] = append(c.info.Related[k], Related{Range: r, Label: label})
+	c.info.Related[k] = append(c.info.Related[k], Related{Range: r, Message: label})
+}
+
+// attachRelated copies the related locations recorded with c.related into
+// the diagnostics they belong to.
+func (c *checker) attachRelated() {
+	for i := range c.diags {
+		d := &c.diags[i]
+		if rs := c.info.Related[DiagKey{Code: d.Code, Pos: d.Range.Start}]; len(rs) > 0 {
+			d.Related = append([]Related(nil), rs...)
+		}
+	}
 }
 
 // addDiags appends diagnostics produced by another package (units).

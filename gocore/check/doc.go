@@ -1,5 +1,8 @@
 // Package check resolves names and checks the types, physical units and
-// context conditions of parsed NESTML models (checks.md §4.2–§4.14).
+// context conditions of parsed NESTML models (checks.md §4.2–§4.14), and
+// the target-specific checks: the compartmental ones (§4.16) inside Check
+// when Options.Target selects NEST_compartmental, and the NEST pre-flight
+// checks (§4.15) in PreflightNEST, which needs the code generator options.
 //
 // # Algorithm
 //
@@ -45,4 +48,14 @@
 // by a variable name) are warnings with a fix-it; Strict turns them into
 // errors at level 9.0. Level 8.3 rejects a plain number stored into a
 // dimensionless unit type (`refr' = -1` for `refr ms`), which 9.0 accepts.
+// Target "NEST_compartmental" adds the CM_* checks (compartmental.go states
+// their rules) and drops INTEGRATE_ODES_NOT_CALLED (language.md §17).
+//
+// # Related locations
+//
+// A diagnostic that involves a second place (the first declaration of a
+// redeclared name, the model line of an uninitialised state variable, the
+// other handler with the same priority) lists it in
+// diag.Diagnostic.Related; Info.Related indexes the same locations by code
+// and primary position.
 package check

@@ -349,7 +349,8 @@ func (c *checker) integrateOdes(call *ast.Call) {
 // kernels) that never calls integrate_odes.
 func (c *checker) checkIntegrateOdesCalled() {
 	m := c.mi.Model
-	if len(c.mi.ODEs) == 0 {
+	if len(c.mi.ODEs) == 0 || c.opts.compartmental() {
+		// the compartmental target integrates every ODE itself (L§17)
 		return
 	}
 	found := false

@@ -14,6 +14,7 @@ import (
 func (c *checker) model(m *ast.Model) {
 	mi := &ModelInfo{Model: m, byName: map[string]*Symbol{}, fnByName: map[string]*Symbol{}, Valid: true}
 	mi.IsSynapse = isSynapseName(m.Name.Name)
+	first := len(c.diags) // this model's diagnostics start here
 	c.mi = mi
 	c.kernelNames = map[string]*ast.Kernel{}
 	c.delays = map[string]string{}
@@ -44,6 +45,9 @@ func (c *checker) model(m *ast.Model) {
 	}
 	c.checkHandlers()
 	c.checkIntegrateOdesCalled()
+	if c.opts.compartmental() {
+		c.compartmentalModel(first)
+	}
 	c.ctx = ctxInit
 }
 

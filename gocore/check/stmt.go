@@ -68,7 +68,10 @@ func (c *checker) function(f *Symbol) {
 			continue
 		}
 		c.nameWarnings(ps.Name, SymFuncParam, ps.Pos)
-		if ms := c.mi.byName[ps.Name]; ms != nil && ms.Kind != SymFunction {
+		// compartmental companion functions take the voltage as a
+		// parameter named v_comp by convention (language.md §17)
+		cmVoltage := c.opts.compartmental() && ps.Name == compartmentalVoltage
+		if ms := c.mi.byName[ps.Name]; ms != nil && ms.Kind != SymFunction && !cmVoltage {
 			c.warnf(diag.DeclarationShadowsModelVariable, ps.Pos, "parameter %q hides the model's %s of the same name", ps.Name, ms.Kind)
 		}
 		params = append(params, ps)

@@ -21,7 +21,7 @@ import (
 // test checks both ways: every expected diagnostic is reported, and every
 // reported error and warning is expected (infos only in files that contain
 // the marker `# CHECK-INFOS`). A line `# OPTIONS: lang=8.3 strict` selects
-// checker options.
+// checker options (also target=NEST_compartmental).
 
 var expectRE = regexp.MustCompile(`#\s*((?:ERROR|WARNING|INFO)\s+[A-Z_]+(?:[\s,]+(?:(?:ERROR|WARNING|INFO)\s+)?[A-Z_]+)*)`)
 
@@ -46,6 +46,8 @@ func parseExpectations(src string) (exps map[expectation]int, opts check.Options
 					opts.Strict = true
 				case strings.HasPrefix(f, "lang="):
 					opts.Lang = strings.TrimPrefix(f, "lang=")
+				case strings.HasPrefix(f, "target="):
+					opts.Target = strings.TrimPrefix(f, "target=")
 				}
 			}
 			continue

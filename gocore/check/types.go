@@ -180,9 +180,13 @@ type Info struct {
 	// single-name case (`2.5 tau`) LiteralUnits has no entry.
 	LiteralVars map[*ast.NumberLit][]LiteralFactor
 	// Related holds the secondary locations of diagnostics (checks.md §1),
-	// keyed by the diagnostic's code and primary start position.
-	// (diag.Diagnostic has no field for them yet.)
+	// keyed by the diagnostic's code and primary start position. The same
+	// locations are attached to the diagnostics themselves
+	// (diag.Diagnostic.Related); this index is kept for callers that only
+	// have a code and a position.
 	Related map[DiagKey][]Related
+	// Path is the file the checked AST came from (ast.File.Path).
+	Path string
 }
 
 // LiteralFactor is a variable split off the unit part of a number literal.
@@ -203,15 +207,15 @@ type DiagKey struct {
 }
 
 // Related is a secondary location of a diagnostic.
-type Related struct {
-	Range ast.Range
-	Label string
-}
+type Related = diag.Related
 
 // RelatedLines returns the lines of the related locations of d.
 func (info *Info) RelatedLines(d diag.Diagnostic) []int {
 	if info == nil {
-		return nil
+		return d.RelatedLines()
+	}
+	if len(d.Related) > 0 {
+		return d.RelatedLines()
 	}
 	var out []int
 	for _, r := range info.Related[DiagKey{d.Code, d.Range.Start}] {

@@ -405,64 +405,64 @@ const (
 	//	Example: x real / y = x
 	LocalReadBeforeAssignment Code = "LOCAL_READ_BEFORE_ASSIGNMENT"
 	// WeightVariableNotSpecified (error): a synapse model without a weight_variable code generator option
-	//	Example: WEIGHT_VARIABLE_NOT_SPECIFIED
+	//	Example: stdp_synapse generated without codegen_opts {"weight_variable": {"stdp_synapse": "w"}}
 	WeightVariableNotSpecified Code = "WEIGHT_VARIABLE_NOT_SPECIFIED"
 	// WeightVariableNotFound (error): the option names a variable that does not exist in the synapse
-	//	Example: WEIGHT_VARIABLE_NOT_FOUND
+	//	Example: {"weight_variable": {"stdp_synapse": "weight"}} while the variable is named w
 	WeightVariableNotFound Code = "WEIGHT_VARIABLE_NOT_FOUND"
 	// DelayVariableNotFound (error): a delay_variable option that names a variable not in the synapse
-	//	Example: DELAY_VARIABLE_NOT_FOUND
+	//	Example: {"delay_variable": {"stdp_synapse": "delay"}} while the synapse has no variable delay
 	DelayVariableNotFound Code = "DELAY_VARIABLE_NOT_FOUND"
 	// DelayVariableAssigned (error): the delay variable is assigned in the model
-	//	Example: (no code) "Delay variable … may not be assigned to"
+	//	Example: d = 2 ms in a handler of a synapse with {"delay_variable": {"syn": "d"}}
 	DelayVariableAssigned Code = "DELAY_VARIABLE_ASSIGNED"
-	// EmitSpikeWeightInNeuron (error): see [§4.11](#411-ports-output-and-event-handlers)
-	//	Example: —
+	// EmitSpikeWeightInNeuron (warning from the checker; error in the NEST pre-flight checks): emit_spike(w) in a model that is not a synapse (L§16.1); NEST neurons cannot send a weight
+	//	Example: emit_spike(1.5) in a neuron
 	EmitSpikeWeightInNeuron Code = "EMIT_SPIKE_WEIGHT_IN_NEURON"
-	// RandomFunctionOutsideHandler (error): see [§4.13](#413-time-and-randomness)
-	//	Example: RANDOM_FUNCTIONS_LEGALLY_USED
+	// RandomFunctionOutsideHandler (error, NEST pre-flight): random_normal, random_uniform or random_poisson outside update, onReceive and onCondition
+	//	Example: x real = random_normal(0, 1) in state
 	RandomFunctionOutsideHandler Code = "RANDOM_FUNCTION_OUTSIDE_HANDLER"
 	// UnknownPairedModel (error): neuron_synapse_pairs names a model that is not among the processed models
-	//	Example: UNKNOWN_NEURON_SYNAPSE_PAIR_MODEL
+	//	Example: {"neuron_synapse_pairs": [{"neuron": "iaf_psc_exp_nueron", …}]}
 	UnknownPairedModel Code = "UNKNOWN_PAIRED_MODEL"
 	// UnknownCodegenOption (error): a code generator option that no component consumes
-	//	Example: (exception upstream)
+	//	Example: codegen_opts {"wieght_variable": {…}}
 	UnknownCodegenOption Code = "UNKNOWN_CODEGEN_OPTION"
 	// CmNoVComp (error): no state variable v_comp
-	//	Example: CM_NO_V_COMP
+	//	Example: a compartmental model without v_comp real = 0 in state
 	CmNoVComp Code = "CM_NO_V_COMP"
 	// CmNoGatingVariables (error): a channel mechanism without gating variables
-	//	Example: CM_NO_GATING_VARIABLES
+	//	Example: inline leak real = g_L * (e_L - v_comp) @mechanism::channel
 	CmNoGatingVariables Code = "CM_NO_GATING_VARIABLES"
 	// CmFunctionMissing (error): a gating variable lacks its companion functions (steady state and time constant)
-	//	Example: CM_FUNCTION_MISSING
+	//	Example: m_Na without ODE and without function m_inf_Na(v real) real
 	CmFunctionMissing Code = "CM_FUNCTION_MISSING"
 	// CmFunctionBadNumberArgs (error): companion function with the wrong number of arguments
-	//	Example: CM_FUNCTION_BAD_NUMBER_ARGS
+	//	Example: function m_inf_Na(v real, w real) real
 	CmFunctionBadNumberArgs Code = "CM_FUNCTION_BAD_NUMBER_ARGS"
 	// CmFunctionBadReturnType (error): companion function with the wrong return type
-	//	Example: CM_FUNCTION_BAD_RETURN_TYPE
+	//	Example: function tau_m_Na(v real) integer
 	CmFunctionBadReturnType Code = "CM_FUNCTION_BAD_RETURN_TYPE"
 	// CmVariablesNotDeclared (error): a mechanism uses undeclared variables
-	//	Example: CM_VARIABLES_NOT_DECLARED
+	//	Example: inline Na real = gbar_Na * m_Na**3 * nope @mechanism::channel
 	CmVariablesNotDeclared Code = "CM_VARIABLES_NOT_DECLARED"
 	// CmVariableNameMultiUse (error): a variable used more than once in a channel expression
-	//	Example: CM_VARIABLE_NAME_MULTI_USE
+	//	Example: inline Na real = gbar_Na * m_Na * m_Na * h_Na @mechanism::channel
 	CmVariableNameMultiUse Code = "CM_VARIABLE_NAME_MULTI_USE"
 	// CmNoValueAssignment (error): a mechanism variable without an initial value
-	//	Example: CM_NO_VALUE_ASSIGNMENT
+	//	Example: gbar_Na real (no initial value) read by a channel
 	CmNoValueAssignment Code = "CM_NO_VALUE_ASSIGNMENT"
 	// CmVarMultiuse (error): a variable shared by two mechanisms
-	//	Example: CM_VAR_MULTIUSE
+	//	Example: m_Na read by the channels Na and NaP
 	CmVarMultiuse Code = "CM_VAR_MULTIUSE"
-	// CmInvalidConvolutionBuffer (error): a receptor convolution over a port other than the allowed ones
-	//	Example: CM_INVALID_CONVOLUTION_BUFFER
+	// CmInvalidConvolutionBuffer (error): convolve() in a channel, concentration or continuous-input mechanism (only receptors receive spikes)
+	//	Example: inline Na real = convolve(k, spikes) * m_Na @mechanism::channel
 	CmInvalidConvolutionBuffer Code = "CM_INVALID_CONVOLUTION_BUFFER"
-	// CmBadBufferCount (error): a receptor with the wrong number of spike buffers
-	//	Example: SYNS_BAD_BUFFER_COUNT
+	// CmBadBufferCount (error): a receptor that does not convolve over exactly one spike port, or a continuous input that does not read exactly one continuous port
+	//	Example: inline AMPA real = convolve(k, a) + convolve(k, b) @mechanism::receptor
 	CmBadBufferCount Code = "CM_BAD_BUFFER_COUNT"
 	// CmUnresolvedDependency (error): a function or variable dependency of a mechanism cannot be resolved
-	//	Example: CM_UNRESOLVED_FUNCTION_DEPENDENCY, CM_UNRESOLVED_VARIABLE_DEPENDENCY
+	//	Example: m_Na' = (m_inf_Na(v_comp) - m_Na) / 1 ms without function m_inf_Na
 	CmUnresolvedDependency Code = "CM_UNRESOLVED_DEPENDENCY"
 )
 

@@ -8,6 +8,7 @@ package diag
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -48,6 +49,27 @@ type Diagnostic struct {
 	Message  string
 	Hint     string
 	Upstream string // upstream NESTML message code, if any
+	// Related lists secondary locations (checks.md §1): the first
+	// declaration of a redeclared name, the model line of an
+	// uninitialised state variable, the other handler with the same
+	// priority, … They are in the same file as the primary location.
+	Related []Related
+}
+
+// Related is a secondary location of a diagnostic with a short label
+// ("first declaration").
+type Related struct {
+	Range   ast.Range
+	Message string
+}
+
+// RelatedRecord is the JSON form of a related location (columns 0-based).
+type RelatedRecord struct {
+	Line    int    `json:"line"`
+	Col     int    `json:"col"`
+	EndLine int    `json:"end_line"`
+	EndCol  int    `json:"end_col"`
+	Message string `json:"message"`
 }
 
 // String renders the diagnostic like a compiler does, with 1-based columns:
@@ -74,6 +96,8 @@ type Record struct {
 	Message  string `json:"message"`
 	Hint     string `json:"hint"`
 	Upstream string `json:"upstream"`
+	// Related is never null in JSON (an empty list when there are none).
+	Related []RelatedRecord `json:"related"`
 }
 
 // Record converts d to its JSON form.
@@ -83,7 +107,31 @@ func (d Diagnostic) Record() Record {
 		Line: d.Range.Start.Line, Col: d.Range.Start.Col,
 		EndLine: d.Range.End.Line, EndCol: d.Range.End.Col,
 		Message: d.Message, Hint: d.Hint, Upstream: d.Upstream,
+		Related: d.RelatedRecords(),
 	}
+}
+
+// RelatedRecords returns the JSON form of d's related locations (an empty,
+// non-nil slice when there are none).
+func (d Diagnostic) RelatedRecords() []RelatedRecord {
+	out := make([]RelatedRecord, 0, len(d.Related))
+	for _, r := range d.Related {
+		out = append(out, RelatedRecord{
+			Line: r.Range.Start.Line, Col: r.Range.Start.Col,
+			EndLine: r.Range.End.Line, EndCol: r.Range.End.Col,
+			Message: r.Message,
+		})
+	}
+	return out
+}
+
+// RelatedLines returns the start lines of d's related locations.
+func (d Diagnostic) RelatedLines() []int {
+	var out []int
+	for _, r := range d.Related {
+		out = append(out, r.Range.Start.Line)
+	}
+	return out
 }
 
 // List collects diagnostics.
@@ -126,7 +174,10 @@ func (l List) Errors() List {
 }
 
 // Sort orders l by file, position, severity and code, and removes exact
-// duplicates (same code at the same start position).
+// duplicates (same code at the same start position; diagnostics without a
+// source position, such as those about code generator options, only when
+// their messages are equal too). A dropped duplicate's related locations
+// are merged into the one kept, which is the one of higher severity.
 func (l *List) Sort() {
 	s := *l
 	sort.SliceStable(s, func(i, j int) bool {
@@ -140,19 +191,42 @@ func (l *List) Sort() {
 		if a.Severity != b.Severity {
 			return a.Severity < b.Severity
 		}
-		return a.Code < b.Code
+		if a.Code != b.Code {
+			return a.Code < b.Code
+		}
+		if !a.Range.Start.IsValid() {
+			return a.Message < b.Message
+		}
+		return false
 	})
 	out := s[:0]
 	for i, d := range s {
 		if i > 0 {
 			p := out[len(out)-1]
-			if p.File == d.File && p.Range.Start == d.Range.Start && p.Code == d.Code {
+			if p.File == d.File && p.Range.Start == d.Range.Start && p.Code == d.Code &&
+				(d.Range.Start.IsValid() || p.Message == d.Message) {
+				// keep the related locations of the dropped duplicate
+				for _, r := range d.Related {
+					if !hasRelated(p.Related, r) {
+						q := &out[len(out)-1]
+						q.Related = append(slices.Clip(q.Related), r)
+					}
+				}
 				continue
 			}
 		}
 		out = append(out, d)
 	}
 	*l = out
+}
+
+func hasRelated(rs []Related, r Related) bool {
+	for _, q := range rs {
+		if q == r {
+			return true
+		}
+	}
+	return false
 }
 
 // SetFile sets the file name of every diagnostic that has none.
