@@ -101,45 +101,48 @@ func (w *Workspace) Len() int { return len(w.y0) }
 // Step overwrite; it serves as the scratch argument of [Euler].
 func (w *Workspace) Scratch() []float64 { return w.dydt }
 
-// Fehlberg coefficients, written as the quotients GSL evaluates
+// The Fehlberg coefficients, written as the quotients GSL evaluates
 // (numerics.md §6.1); Go rounds each constant quotient once, exactly like a
-// C division of the two doubles.
+// C division of the two doubles. Ah are the stage times, B the stage
+// weights, C the fifth-order solution weights and E the error-estimate
+// weights. They are exported so that the lane-parallel driver of package
+// sim uses the very same constants.
 const (
-	ah1 = 1.0 / 4.0
-	ah2 = 3.0 / 8.0
-	ah3 = 12.0 / 13.0
-	ah4 = 1.0
-	ah5 = 1.0 / 2.0
+	Ah1 = 1.0 / 4.0
+	Ah2 = 3.0 / 8.0
+	Ah3 = 12.0 / 13.0
+	Ah4 = 1.0
+	Ah5 = 1.0 / 2.0
 
-	b31 = 3.0 / 32.0
-	b32 = 9.0 / 32.0
+	B31 = 3.0 / 32.0
+	B32 = 9.0 / 32.0
 
-	b41 = 1932.0 / 2197.0
-	b42 = -7200.0 / 2197.0
-	b43 = 7296.0 / 2197.0
+	B41 = 1932.0 / 2197.0
+	B42 = -7200.0 / 2197.0
+	B43 = 7296.0 / 2197.0
 
-	b51 = 8341.0 / 4104.0
-	b52 = -32832.0 / 4104.0
-	b53 = 29440.0 / 4104.0
-	b54 = -845.0 / 4104.0
+	B51 = 8341.0 / 4104.0
+	B52 = -32832.0 / 4104.0
+	B53 = 29440.0 / 4104.0
+	B54 = -845.0 / 4104.0
 
-	b61 = -6080.0 / 20520.0
-	b62 = 41040.0 / 20520.0
-	b63 = -28352.0 / 20520.0
-	b64 = 9295.0 / 20520.0
-	b65 = -5643.0 / 20520.0
+	B61 = -6080.0 / 20520.0
+	B62 = 41040.0 / 20520.0
+	B63 = -28352.0 / 20520.0
+	B64 = 9295.0 / 20520.0
+	B65 = -5643.0 / 20520.0
 
-	c1 = 902880.0 / 7618050.0
-	c3 = 3953664.0 / 7618050.0
-	c4 = 3855735.0 / 7618050.0
-	c5 = -1371249.0 / 7618050.0
-	c6 = 277020.0 / 7618050.0
+	C1 = 902880.0 / 7618050.0
+	C3 = 3953664.0 / 7618050.0
+	C4 = 3855735.0 / 7618050.0
+	C5 = -1371249.0 / 7618050.0
+	C6 = 277020.0 / 7618050.0
 
-	e1 = 1.0 / 360.0
-	e3 = -128.0 / 4275.0
-	e4 = -2197.0 / 75240.0
-	e5 = 1.0 / 50.0
-	e6 = 2.0 / 55.0
+	E1 = 1.0 / 360.0
+	E3 = -128.0 / 4275.0
+	E4 = -2197.0 / 75240.0
+	E5 = 1.0 / 50.0
+	E6 = 2.0 / 55.0
 )
 
 // step takes one RKF45 trial step of size h from (t, y0) with k1 = f(t, y0)
@@ -153,42 +156,42 @@ func (w *Workspace) step(f Func, t, h float64, y0, y []float64) {
 	k1, k2, k3, k4, k5, k6 := w.k1[:n], w.k2[:n], w.k3[:n], w.k4[:n], w.k5[:n], w.k6[:n]
 	ytmp := w.ytmp[:n]
 
-	h1 := float64(ah1 * h)
+	h1 := float64(Ah1 * h)
 	for i := range ytmp {
 		ytmp[i] = y0[i] + float64(h1*k1[i])
 	}
 	f(t+h1, ytmp, k2)
 
 	for i := range ytmp {
-		s := float64(b31*k1[i]) + float64(b32*k2[i])
+		s := float64(B31*k1[i]) + float64(B32*k2[i])
 		ytmp[i] = y0[i] + float64(h*s)
 	}
-	f(t+float64(ah2*h), ytmp, k3)
+	f(t+float64(Ah2*h), ytmp, k3)
 
 	for i := range ytmp {
-		s := float64(b41*k1[i]) + float64(b42*k2[i]) + float64(b43*k3[i])
+		s := float64(B41*k1[i]) + float64(B42*k2[i]) + float64(B43*k3[i])
 		ytmp[i] = y0[i] + float64(h*s)
 	}
-	f(t+float64(ah3*h), ytmp, k4)
+	f(t+float64(Ah3*h), ytmp, k4)
 
 	for i := range ytmp {
-		s := float64(b51*k1[i]) + float64(b52*k2[i]) + float64(b53*k3[i]) + float64(b54*k4[i])
+		s := float64(B51*k1[i]) + float64(B52*k2[i]) + float64(B53*k3[i]) + float64(B54*k4[i])
 		ytmp[i] = y0[i] + float64(h*s)
 	}
-	f(t+float64(ah4*h), ytmp, k5)
+	f(t+float64(Ah4*h), ytmp, k5)
 
 	for i := range ytmp {
-		s := float64(b61*k1[i]) + float64(b62*k2[i]) + float64(b63*k3[i]) + float64(b64*k4[i]) + float64(b65*k5[i])
+		s := float64(B61*k1[i]) + float64(B62*k2[i]) + float64(B63*k3[i]) + float64(B64*k4[i]) + float64(B65*k5[i])
 		ytmp[i] = y0[i] + float64(h*s)
 	}
-	f(t+float64(ah5*h), ytmp, k6)
+	f(t+float64(Ah5*h), ytmp, k6)
 
 	yerr := w.yerr[:n]
 	y = y[:n]
 	for i := range y {
-		d := float64(c1*k1[i]) + float64(c3*k3[i]) + float64(c4*k4[i]) + float64(c5*k5[i]) + float64(c6*k6[i])
+		d := float64(C1*k1[i]) + float64(C3*k3[i]) + float64(C4*k4[i]) + float64(C5*k5[i]) + float64(C6*k6[i])
 		y[i] = y0[i] + float64(h*d)
-		e := float64(e1*k1[i]) + float64(e3*k3[i]) + float64(e4*k4[i]) + float64(e5*k5[i]) + float64(e6*k6[i])
+		e := float64(E1*k1[i]) + float64(E3*k3[i]) + float64(E4*k4[i]) + float64(E5*k5[i]) + float64(E6*k6[i])
 		yerr[i] = float64(h * e)
 	}
 	f(t+h, y, w.dydt[:n])

@@ -218,13 +218,15 @@ func (n *Network) connect1(aid int, src *node, bid int, dst *node, w float64, d 
 		dst.rec.sources = append(dst.rec.sources, src)
 		dst.rec.srcIDs = append(dst.rec.srcIDs, aid)
 		return nil
+	case dst.rec != nil && dst.rec.Kind == "volume_transmitter":
+		return n.connectVolumeTransmitter(aid, src, dst.rec, d) // synapse.go
 	case src.rec != nil || dst.rec != nil:
 		return fmt.Errorf("cannot connect node %d to node %d: recorders connect as multimeter→neuron and neuron→spike_recorder", aid, bid)
 	case dst.pop == nil:
 		return fmt.Errorf("node %d is a device and cannot receive connections", bid)
 	}
 	m := dst.pop.Model
-	isCurrent := src.gen != nil && src.gen.kind == "dc_generator"
+	isCurrent := src.gen != nil && isCurrentSource(src.gen.kind)
 	if isCurrent {
 		if len(m.ContPorts) == 0 {
 			return fmt.Errorf("%s has no continuous input port to receive a current", m.Name)
@@ -302,6 +304,12 @@ func (n *Network) connect1(aid int, src *node, bid int, dst *node, w float64, d 
 // delays (ms); port names the target's input port ("" = default routing).
 // It returns the number of connections made.
 func (n *Network) ConnectSpec(pre, post []int, spec ConnSpec, weight, delay Value, port string) (int, error) {
+	return n.connectRule(pre, post, spec, weight, delay, port, nil)
+}
+
+// connectRule makes the connections of a rule: static ones (g == nil) or
+// synapses of group g (synapse.go).
+func (n *Network) connectRule(pre, post []int, spec ConnSpec, weight, delay Value, port string, g *synGroup) (int, error) {
 	if n.started {
 		return 0, fmt.Errorf("connections cannot be added after the simulation has started")
 	}
@@ -421,7 +429,12 @@ func (n *Network) ConnectSpec(pre, post []int, spec ConnSpec, weight, delay Valu
 		if err != nil {
 			return k, err
 		}
-		if err := n.connect1(a, src, b, dst, w, ds, port); err != nil {
+		if g != nil {
+			err = n.connectPlastic(g, a, src, b, dst, w, ds, port)
+		} else {
+			err = n.connect1(a, src, b, dst, w, ds, port)
+		}
+		if err != nil {
 			return k, err
 		}
 	}

@@ -599,45 +599,10 @@ func (c *chunk) rhs(rp *rhsProg, in, out [][]float64, s sel) {
 	c.ode = saved
 }
 
-// Fehlberg coefficients, written as the quotients GSL evaluates
-// (numerics.md §6.1, the same constants as package rkf45).
+// The order of the controller and its starting error ratio (DBL_MIN), as
+// in package rkf45 (numerics.md §6.2); the Fehlberg coefficients are
+// rkf45's exported constants.
 const (
-	ah1 = 1.0 / 4.0
-	ah2 = 3.0 / 8.0
-	ah3 = 12.0 / 13.0
-	ah4 = 1.0
-	ah5 = 1.0 / 2.0
-
-	b31 = 3.0 / 32.0
-	b32 = 9.0 / 32.0
-
-	b41 = 1932.0 / 2197.0
-	b42 = -7200.0 / 2197.0
-	b43 = 7296.0 / 2197.0
-
-	b51 = 8341.0 / 4104.0
-	b52 = -32832.0 / 4104.0
-	b53 = 29440.0 / 4104.0
-	b54 = -845.0 / 4104.0
-
-	b61 = -6080.0 / 20520.0
-	b62 = 41040.0 / 20520.0
-	b63 = -28352.0 / 20520.0
-	b64 = 9295.0 / 20520.0
-	b65 = -5643.0 / 20520.0
-
-	c1 = 902880.0 / 7618050.0
-	c3 = 3953664.0 / 7618050.0
-	c4 = 3855735.0 / 7618050.0
-	c5 = -1371249.0 / 7618050.0
-	c6 = 277020.0 / 7618050.0
-
-	e1 = 1.0 / 360.0
-	e3 = -128.0 / 4275.0
-	e4 = -2197.0 / 75240.0
-	e5 = 1.0 / 50.0
-	e6 = 2.0 / 55.0
-
 	rkOrder   = 5
 	minNormal = 0x1p-1022
 )
@@ -811,13 +776,13 @@ func (c *chunk) rkf45(ni *numInfo, rp *rhsProg, b *numBuf, dt float64, s sel) {
 			if dense {
 				h0 := h0[:nl]
 				for i := range yt {
-					h1 := float64(ah1 * h0[i])
+					h1 := float64(rkf45.Ah1 * h0[i])
 					yt[i] = y0[i] + float64(h1*k1[i])
 				}
 				continue
 			}
 			for _, i := range active {
-				h1 := float64(ah1 * h0[i])
+				h1 := float64(rkf45.Ah1 * h0[i])
 				yt[i] = y0[i] + float64(h1*k1[i])
 			}
 		}
@@ -827,13 +792,13 @@ func (c *chunk) rkf45(ni *numInfo, rp *rhsProg, b *numBuf, dt float64, s sel) {
 			if dense {
 				h0 := h0[:nl]
 				for i := range yt {
-					sum := float64(b31*k1[i]) + float64(b32*k2[i])
+					sum := float64(rkf45.B31*k1[i]) + float64(rkf45.B32*k2[i])
 					yt[i] = y0[i] + float64(h0[i]*sum)
 				}
 				continue
 			}
 			for _, i := range active {
-				sum := float64(b31*k1[i]) + float64(b32*k2[i])
+				sum := float64(rkf45.B31*k1[i]) + float64(rkf45.B32*k2[i])
 				yt[i] = y0[i] + float64(h0[i]*sum)
 			}
 		}
@@ -843,13 +808,13 @@ func (c *chunk) rkf45(ni *numInfo, rp *rhsProg, b *numBuf, dt float64, s sel) {
 			if dense {
 				h0 := h0[:nl]
 				for i := range yt {
-					sum := float64(b41*k1[i]) + float64(b42*k2[i]) + float64(b43*k3[i])
+					sum := float64(rkf45.B41*k1[i]) + float64(rkf45.B42*k2[i]) + float64(rkf45.B43*k3[i])
 					yt[i] = y0[i] + float64(h0[i]*sum)
 				}
 				continue
 			}
 			for _, i := range active {
-				sum := float64(b41*k1[i]) + float64(b42*k2[i]) + float64(b43*k3[i])
+				sum := float64(rkf45.B41*k1[i]) + float64(rkf45.B42*k2[i]) + float64(rkf45.B43*k3[i])
 				yt[i] = y0[i] + float64(h0[i]*sum)
 			}
 		}
@@ -859,13 +824,13 @@ func (c *chunk) rkf45(ni *numInfo, rp *rhsProg, b *numBuf, dt float64, s sel) {
 			if dense {
 				h0 := h0[:nl]
 				for i := range yt {
-					sum := float64(b51*k1[i]) + float64(b52*k2[i]) + float64(b53*k3[i]) + float64(b54*k4[i])
+					sum := float64(rkf45.B51*k1[i]) + float64(rkf45.B52*k2[i]) + float64(rkf45.B53*k3[i]) + float64(rkf45.B54*k4[i])
 					yt[i] = y0[i] + float64(h0[i]*sum)
 				}
 				continue
 			}
 			for _, i := range active {
-				sum := float64(b51*k1[i]) + float64(b52*k2[i]) + float64(b53*k3[i]) + float64(b54*k4[i])
+				sum := float64(rkf45.B51*k1[i]) + float64(rkf45.B52*k2[i]) + float64(rkf45.B53*k3[i]) + float64(rkf45.B54*k4[i])
 				yt[i] = y0[i] + float64(h0[i]*sum)
 			}
 		}
@@ -875,13 +840,13 @@ func (c *chunk) rkf45(ni *numInfo, rp *rhsProg, b *numBuf, dt float64, s sel) {
 			if dense {
 				h0 := h0[:nl]
 				for i := range yt {
-					sum := float64(b61*k1[i]) + float64(b62*k2[i]) + float64(b63*k3[i]) + float64(b64*k4[i]) + float64(b65*k5[i])
+					sum := float64(rkf45.B61*k1[i]) + float64(rkf45.B62*k2[i]) + float64(rkf45.B63*k3[i]) + float64(rkf45.B64*k4[i]) + float64(rkf45.B65*k5[i])
 					yt[i] = y0[i] + float64(h0[i]*sum)
 				}
 				continue
 			}
 			for _, i := range active {
-				sum := float64(b61*k1[i]) + float64(b62*k2[i]) + float64(b63*k3[i]) + float64(b64*k4[i]) + float64(b65*k5[i])
+				sum := float64(rkf45.B61*k1[i]) + float64(rkf45.B62*k2[i]) + float64(rkf45.B63*k3[i]) + float64(rkf45.B64*k4[i]) + float64(rkf45.B65*k5[i])
 				yt[i] = y0[i] + float64(h0[i]*sum)
 			}
 		}
@@ -892,17 +857,17 @@ func (c *chunk) rkf45(ni *numInfo, rp *rhsProg, b *numBuf, dt float64, s sel) {
 			if as.idx == nil {
 				h0 := h0[:nl]
 				for i := range y {
-					d := float64(c1*k1[i]) + float64(c3*k3[i]) + float64(c4*k4[i]) + float64(c5*k5[i]) + float64(c6*k6[i])
+					d := float64(rkf45.C1*k1[i]) + float64(rkf45.C3*k3[i]) + float64(rkf45.C4*k4[i]) + float64(rkf45.C5*k5[i]) + float64(rkf45.C6*k6[i])
 					y[i] = y0[i] + float64(h0[i]*d)
-					e := float64(e1*k1[i]) + float64(e3*k3[i]) + float64(e4*k4[i]) + float64(e5*k5[i]) + float64(e6*k6[i])
+					e := float64(rkf45.E1*k1[i]) + float64(rkf45.E3*k3[i]) + float64(rkf45.E4*k4[i]) + float64(rkf45.E5*k5[i]) + float64(rkf45.E6*k6[i])
 					yerr[i] = float64(h0[i] * e)
 				}
 				continue
 			}
 			for _, i := range active {
-				d := float64(c1*k1[i]) + float64(c3*k3[i]) + float64(c4*k4[i]) + float64(c5*k5[i]) + float64(c6*k6[i])
+				d := float64(rkf45.C1*k1[i]) + float64(rkf45.C3*k3[i]) + float64(rkf45.C4*k4[i]) + float64(rkf45.C5*k5[i]) + float64(rkf45.C6*k6[i])
 				y[i] = y0[i] + float64(h0[i]*d)
-				e := float64(e1*k1[i]) + float64(e3*k3[i]) + float64(e4*k4[i]) + float64(e5*k5[i]) + float64(e6*k6[i])
+				e := float64(rkf45.E1*k1[i]) + float64(rkf45.E3*k3[i]) + float64(rkf45.E4*k4[i]) + float64(rkf45.E5*k5[i]) + float64(rkf45.E6*k6[i])
 				yerr[i] = float64(h0[i] * e)
 			}
 		}

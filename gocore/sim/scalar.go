@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"nestml_go/gocore/ir"
+	"nestml_go/gocore/sym"
 )
 
 // evalFn evaluates an expression for neuron i of a population. The
@@ -178,53 +179,17 @@ func call(fn string, a []evalFn) (evalFn, error) {
 		x := a[0]
 		return func(p *Population, i int) float64 { return f(x(p, i)) }, nil
 	}
-	switch fn {
-	case "exp":
-		return one(math.Exp)
-	case "expm1":
-		return one(math.Expm1)
-	case "ln":
-		return one(math.Log)
-	case "log10":
-		return one(math.Log10)
-	case "sqrt":
-		return one(math.Sqrt)
-	case "sin":
-		return one(math.Sin)
-	case "cos":
-		return one(math.Cos)
-	case "tan":
-		return one(math.Tan)
-	case "sinh":
-		return one(math.Sinh)
-	case "cosh":
-		return one(math.Cosh)
-	case "tanh":
-		return one(math.Tanh)
-	case "erf":
-		return one(math.Erf)
-	case "erfc":
-		return one(math.Erfc)
-	case "abs":
-		return one(math.Abs)
-	case "ceil":
-		return one(math.Ceil)
-	case "floor":
-		return one(math.Floor)
-	case "round":
-		return one(math.Round)
-	case "min", "max", "pow":
+	if f, ok := sym.Func1[fn]; ok {
+		return one(f)
+	}
+	if f, ok := sym.Func2[fn]; ok {
 		if len(a) != 2 {
 			return nil, fmt.Errorf("%s takes 2 arguments", fn)
 		}
 		x, y := a[0], a[1]
-		switch fn {
-		case "min":
-			return func(p *Population, i int) float64 { return math.Min(x(p, i), y(p, i)) }, nil
-		case "max":
-			return func(p *Population, i int) float64 { return math.Max(x(p, i), y(p, i)) }, nil
-		}
-		return func(p *Population, i int) float64 { return math.Pow(x(p, i), y(p, i)) }, nil
+		return func(p *Population, i int) float64 { return f(x(p, i), y(p, i)) }, nil
+	}
+	switch fn {
 	case "random_normal", "random_uniform":
 		if len(a) != 2 {
 			return nil, fmt.Errorf("%s takes 2 arguments", fn)
@@ -245,7 +210,7 @@ func call(fn string, a []evalFn) (evalFn, error) {
 			return nil, fmt.Errorf("clip takes 3 arguments")
 		}
 		x, lo, hi := a[0], a[1], a[2]
-		return func(p *Population, i int) float64 { return math.Min(math.Max(x(p, i), lo(p, i)), hi(p, i)) }, nil
+		return func(p *Population, i int) float64 { return sym.Clip(x(p, i), lo(p, i), hi(p, i)) }, nil
 	}
 	return nil, fmt.Errorf("function %s is not supported by the simulator", fn)
 }

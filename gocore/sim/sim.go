@@ -35,6 +35,7 @@ type Network struct {
 	build   [][]synapse // by source node id - 1
 	csr     synTable
 	pending []spikeRef // spikes of the last step, delivered at the start of the next
+	syn     *synState  // plastic synapses (synapse.go), nil if none
 	run     *runState
 }
 
@@ -158,6 +159,9 @@ type Population struct {
 
 	prog  *program // the per-step program for the current parameters
 	dirty bool     // parameters or internals changed since prog was built
+	// rebind: parameters were set (SetValues); internals and propagators
+	// are recomputed before the next step
+	rebind bool
 }
 
 type blockPos struct{ block, row int }
@@ -376,7 +380,9 @@ func (p *Population) column(name string) ([]float64, bool, error) {
 
 // SetNodeValue sets a parameter or state variable of node id (internal
 // units). The state keeps its value when a parameter changes (call
-// InitState to re-derive it).
+// InitState to re-derive it); internals and propagators follow a changed
+// parameter at the next Simulate. SetValues (devices_status.go) also
+// converts from declared units and checks invariants.
 func (n *Network) SetNodeValue(id int, name string, v float64) error {
 	nd, err := n.node(id)
 	if err != nil {
@@ -390,6 +396,7 @@ func (n *Network) SetNodeValue(id int, name string, v float64) error {
 		col[nd.index] = v
 		if isParam {
 			nd.pop.dirty = true
+			nd.pop.rebind = true
 		}
 		return nil
 	}
@@ -445,6 +452,7 @@ type generator struct {
 	targets             []synapse // in connection order while building, by target once running
 	streams             []pcg     // poisson_generator: one random stream per connection
 	pois                *poissonTable
+	dev                 *currentDevice // step_current/ac/noise_generator (devices.go)
 	// this step: the first and end index of the spikes sent (spike_generator)
 	from, to int
 }

@@ -39,6 +39,8 @@ type job struct {
 	out     strings.Builder
 	err     error
 	errLane int
+	wev     []weightEvent // weight_recorder events (synapse.go)
+	synErr  error         // an error of a synapse (synapse.go)
 }
 
 type worker struct {
@@ -55,6 +57,7 @@ type worker struct {
 	rowTmp [][]float64     // rowGroup.passes: new values of a block's rows
 	hit    [chunkCap]int32 // poisson_generator: connections that receive spikes
 	cnt    [chunkCap]int32 // and their counts
+	syn    synCtx          // the event being handled by a plastic synapse
 }
 
 func newWorker() *worker {
@@ -100,7 +103,7 @@ func (n *Network) prepare() error {
 	if n.started {
 		return nil
 	}
-	maxD := n.finishSynapses()
+	maxD := max(n.finishSynapses(), n.finishPlastic())
 	n.ringLen = maxD + 1
 	for _, p := range n.pops {
 		L := n.ringLen * p.N
@@ -121,6 +124,7 @@ func (n *Network) prepare() error {
 		if err := p.bind(); err != nil {
 			return err
 		}
+		p.rebind = false
 	}
 	n.random() // the seed of the Poisson streams
 	for _, g := range n.gens {
@@ -197,6 +201,12 @@ func (n *Network) Simulate(t float64, cancel func(done, total int64) bool) error
 	}
 	rebuilt := n.run == nil
 	for _, p := range n.pops {
+		if p.rebind {
+			if err := p.bind(); err != nil {
+				return err
+			}
+			p.rebind = false
+		}
 		if p.dirty || p.prog == nil {
 			prog, err := compileProgram(p)
 			if err != nil {
@@ -271,6 +281,7 @@ func (n *Network) advance(r *runState) error {
 		}
 		g.to = g.next
 	}
+	n.updateDevices(s)
 	r.step = s
 	r.next.Store(0)
 	T := len(r.workers)
@@ -282,6 +293,9 @@ func (n *Network) advance(r *runState) error {
 	r.done.Wait()
 	// serial phase
 	var err error
+	if n.syn != nil {
+		err = n.afterPlastic(r) // synapse.go
+	}
 	pending := n.pending[:0]
 	for _, j := range r.jobs {
 		if j.out.Len() > 0 {
@@ -295,6 +309,9 @@ func (n *Network) advance(r *runState) error {
 		pending = append(pending, j.emitted...)
 	}
 	n.pending = pending
+	if n.syn != nil {
+		n.recordPostSpikes(s, pending)
+	}
 	n.record(s, pending)
 	n.step++
 	return err
@@ -337,6 +354,9 @@ func (n *Network) runJob(r *runState, w *worker, j *job) {
 				p.flagRing[port][x] = 1
 			}
 		}
+	}
+	if n.syn != nil && len(n.pending) > 0 {
+		n.deliverPlastic(r, w, j, lo, hi) // synapse.go
 	}
 	// 2. generators
 	for _, g := range n.gens {
@@ -440,6 +460,8 @@ func (n *Network) runJob(r *runState, w *worker, j *job) {
 				x := w.slots[c.meta>>portBits] + int(c.tgt) - first
 				p.contRing[c.meta&portMask][x] += c.w * g.amplitude
 			}
+		case "step_current_generator", "ac_generator", "noise_generator":
+			g.sendCurrents(w, p, lo, hi) // devices.go
 		}
 	}
 	// 3. the neurons

@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"nestml_go/gocore/ir"
+	"nestml_go/gocore/sym"
 )
 
 // This file compiles a model's per-step program (ir.Model.Update,
@@ -746,44 +747,15 @@ func (c *compiler) call(fn string, a []operand, code *[]instr) (operand, error) 
 		}
 		return c.unary(opFunc1, f, a[0], code, fn), nil
 	}
+	if f, ok := sym.Func1[fn]; ok && fn != "exp" { // exp has its own opcode
+		return one(f)
+	}
 	switch fn {
 	case "exp":
 		if len(a) != 1 {
 			return operand{}, fmt.Errorf("%s takes 1 argument", fn)
 		}
 		return c.unary(opExp, nil, a[0], code), nil
-	case "expm1":
-		return one(math.Expm1)
-	case "ln":
-		return one(math.Log)
-	case "log10":
-		return one(math.Log10)
-	case "sqrt":
-		return one(math.Sqrt)
-	case "sin":
-		return one(math.Sin)
-	case "cos":
-		return one(math.Cos)
-	case "tan":
-		return one(math.Tan)
-	case "sinh":
-		return one(math.Sinh)
-	case "cosh":
-		return one(math.Cosh)
-	case "tanh":
-		return one(math.Tanh)
-	case "erf":
-		return one(math.Erf)
-	case "erfc":
-		return one(math.Erfc)
-	case "abs":
-		return one(math.Abs)
-	case "ceil":
-		return one(math.Ceil)
-	case "floor":
-		return one(math.Floor)
-	case "round":
-		return one(math.Round)
 	case "min", "max", "pow":
 		if len(a) != 2 {
 			return operand{}, fmt.Errorf("%s takes 2 arguments", fn)

@@ -547,52 +547,18 @@ func evalFn(name string, a []float64) (float64, bool) {
 		}
 		return f(a[0], a[1]), true
 	}
+	if f, ok := Func1[name]; ok {
+		return one(f)
+	}
+	if f, ok := Func2[name]; ok {
+		return two(f)
+	}
 	switch name {
-	case "exp":
-		return one(math.Exp)
-	case "expm1":
-		return one(math.Expm1)
-	case "ln":
-		return one(math.Log)
-	case "log10":
-		return one(math.Log10)
-	case "sqrt":
-		return one(math.Sqrt)
-	case "sin":
-		return one(math.Sin)
-	case "cos":
-		return one(math.Cos)
-	case "tan":
-		return one(math.Tan)
-	case "sinh":
-		return one(math.Sinh)
-	case "cosh":
-		return one(math.Cosh)
-	case "tanh":
-		return one(math.Tanh)
-	case "erf":
-		return one(math.Erf)
-	case "erfc":
-		return one(math.Erfc)
-	case "abs":
-		return one(math.Abs)
-	case "ceil":
-		return one(math.Ceil)
-	case "floor":
-		return one(math.Floor)
-	case "round":
-		return one(math.Round)
-	case "min":
-		return two(math.Min)
-	case "max":
-		return two(math.Max)
-	case "pow":
-		return two(math.Pow)
 	case "clip":
 		if len(a) != 3 {
 			return 0, false
 		}
-		return math.Min(math.Max(a[0], a[1]), a[2]), true
+		return Clip(a[0], a[1], a[2]), true
 	case "cond":
 		if len(a) != 3 {
 			return 0, false
