@@ -35,6 +35,19 @@ INH_TIMES = [45.0, 48.0]
 DC_START, DC_STOP = 80.0, 170.0
 # A spike weight that gives a visible response, by the unit a spike adds.
 WEIGHT_BY_UNIT = {"pA": 600.0, "nS": 25.0, "mV": 4.0}
+# Synapse pages: a presynaptic train every 20 ms; the postsynaptic spikes
+# follow the first five presynaptic spikes by 4 ms and precede the others
+# by 4 ms (potentiation, then depression). Both trains drive parrot
+# neurons, connected by the synapse with weight SYN_W0 and delay 1 ms.
+SYN_PRE = [10.0 + 20.0 * k for k in range(9)]
+SYN_POST = [t + 4.0 for t in SYN_PRE[:5]] + [t - 4.0 for t in SYN_PRE[5:]]
+SYN_W0 = 50.0
+SYN_T = 200.0  # ms
+
+
+def is_synapse(name: str) -> bool:
+    """Library synapses are named *_synapse (language.md §16.1)."""
+    return name.endswith("_synapse")
 
 
 def _magnitude(text: str) -> float | None:
@@ -83,6 +96,8 @@ def _dc_amplitude(p: dict[str, float]) -> float:
         rheo = p["g_L"] * gap
     elif "C_m" in p and "tau_m" in p:
         rheo = p["C_m"] * gap / p["tau_m"]
+    elif "C_m" not in p:
+        return 10.0  # no capacitance: the current enters as a voltage rate (Izhikevich)
     else:
         rheo = 400.0
     return round(1.3 * rheo, -1)
@@ -103,10 +118,24 @@ def protocol(name: str, source: str, s: ModelSummary) -> dict[str, Any]:
     }
 
 
-def simulate(name: str, proto: dict[str, Any], s: ModelSummary) -> tuple[dict[str, np.ndarray], np.ndarray, list[str]]:
+# Bookkeeping state that says nothing in a plot: refractory timers and the
+# previous-step copies used for spike detection.
+_BOOKKEEPING = {"refr_t", "r_abs", "r_tot"}
+
+
+def _plottable(var: str, source: str) -> bool:
+    """Whether a state variable is worth a trace: not a derivative, not
+    bookkeeping, not a kernel's initial-value state."""
+    if "'" in var or var in _BOOKKEEPING or var.endswith("_old"):
+        return False
+    return re.search(rf"\bkernel\s+{re.escape(var)}\b", source) is None
+
+
+def simulate(name: str, proto: dict[str, Any], s: ModelSummary,
+             source: str = "") -> tuple[dict[str, np.ndarray], np.ndarray, list[str]]:
     """Run the stimulus protocol; return multimeter events, spike times and
     the recorded variables."""
-    candidates = [d.name for d in s.state if "'" not in d.name and d.name != "refr_t"]
+    candidates = [d.name for d in s.state if _plottable(d.name, source)]
     if "V_m" in candidates:
         candidates.remove("V_m")
         candidates.insert(0, "V_m")
@@ -176,6 +205,73 @@ def plot(name: str, proto: dict[str, Any], events: dict[str, np.ndarray], spikes
     plt.close(fig)
 
 
+def simulate_synapse(name: str) -> tuple[np.ndarray, np.ndarray]:
+    """Weight-recorder events (times, weights) of the synapse protocol."""
+    net = ng.Network(resolution=H)
+    ga = net.create("spike_generator", params={"spike_times": SYN_PRE})
+    gb = net.create("spike_generator", params={"spike_times": SYN_POST})
+    pre, post = net.create("parrot_neuron"), net.create("parrot_neuron")
+    net.connect(ga, pre, 1.0, 1.0)
+    net.connect(gb, post, 1.0, 1.0)
+    wr = net.create("weight_recorder")
+    net.connect(pre, post, syn_spec={"synapse_model": name, "receptor_type": "no_repeat", "weight": SYN_W0,
+                                     "delay": 1.0, "weight_recorder": wr})
+    net.simulate(SYN_T, progress=False)
+    return np.asarray(wr.events["times"], float), np.asarray(wr.events["weights"], float)
+
+
+def plot_synapse(name: str, times: np.ndarray, weights: np.ndarray, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(7.5, 3.0))
+    ax.plot(times, weights, "o-", color="tab:blue", ms=4, lw=1.0, label="transmitted weight")
+    top = ax.get_ylim()[1]
+    pre = [t + 1.0 for t in SYN_PRE]  # the parrots fire 1 ms after the generators
+    post = [t + 1.0 for t in SYN_POST]
+    ax.plot(pre, [top] * len(pre), "v", color="tab:green", ms=5, clip_on=False, label="pre spikes")
+    ax.plot(post, [top] * len(post), "v", color="tab:red", ms=5, clip_on=False, label="post spikes")
+    ax.set_xlabel("time (ms)")
+    ax.set_ylabel("weight")
+    ax.set_xlim(0, SYN_T)
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), fontsize="small", ncol=3, frameon=False)
+    fig.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=100, metadata={"Software": None})
+    plt.close(fig)
+
+
+def _synapse_example(name: str) -> list[str]:
+    return [
+        f"![{name}: transmitted weight for a fixed pre- and postsynaptic spike train](img/{name}.png)",
+        "",
+        f"Default parameters, initial weight {SYN_W0:g}, delay 1 ms, h = {H:g} ms. Two parrot neurons repeat "
+        f"presynaptic spikes every 20 ms from {SYN_PRE[0]:g} ms and postsynaptic spikes 4 ms after the first "
+        "five and 4 ms before the other presynaptic spikes; the plot shows the weight each presynaptic spike "
+        "is transmitted with (`weight_recorder`). Produced by `docs/gen_models.py` in nestml_go's simulator; "
+        "in Python:",
+        "",
+        "```python",
+        "import nestml_go as ng",
+        "",
+        "net = ng.Network(resolution=0.1)",
+        f'ga = net.create("spike_generator", params={{"spike_times": {SYN_PRE}}})',
+        f'gb = net.create("spike_generator", params={{"spike_times": {SYN_POST}}})',
+        'pre, post = net.create("parrot_neuron"), net.create("parrot_neuron")',
+        "net.connect(ga, pre, 1.0, 1.0)",
+        "net.connect(gb, post, 1.0, 1.0)",
+        'wr = net.create("weight_recorder")',
+        f'net.connect(pre, post, syn_spec={{"synapse_model": "{name}", "receptor_type": "no_repeat",',
+        f'                                 "weight": {SYN_W0:g}, "delay": 1.0, "weight_recorder": wr}})',
+        f"net.simulate({SYN_T:g})",
+        'print(wr.events["times"], wr.events["weights"])',
+        "```",
+        "",
+    ]
+
+
 def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -224,7 +320,7 @@ def _solvers(name: str) -> str:
 def page(name: str) -> str:
     source = ng.library_source(name)
     s = summarize(source, name)
-    proto = protocol(name, source, s)
+    proto = None if is_synapse(name) else protocol(name, source, s)
     md = [f"# {name}", "", _sentence(s.description), ""]
     doc = _doc_markdown(s)
     if doc:
@@ -250,6 +346,9 @@ def page(name: str) -> str:
     if s.output:
         md += [f"- output `{s.output}`"]
     md += ["", "## Example", ""]
+    if proto is None:
+        md += _synapse_example(name)
+        return "\n".join(md + _source_section(name, source))
     stim = []
     if proto["spikes"]:
         stim.append(
@@ -300,38 +399,44 @@ def page(name: str) -> str:
         'ng.plot.plot_traces(mm.events, "V_m")',
         "```",
         "",
-        "## Source",
-        "",
-        f'??? note "{name}.nestml"',
-        "",
-        "    ```nestml",
     ]
+    return "\n".join(md + _source_section(name, source))
+
+
+def _source_section(name: str, source: str) -> list[str]:
+    md = ["## Source", "", f'??? note "{name}.nestml"', "", "    ```nestml"]
     md += [("    " + line).rstrip() for line in source.rstrip("\n").splitlines()]
-    md += ["    ```", ""]
-    return "\n".join(md)
+    return md + ["    ```", ""]
 
 
 def index_page(names: list[str]) -> str:
     md = [
         "# Model library",
         "",
-        "nestml_go ships its own versions of the standard neuron models, written for this project from",
-        "the published equations, with the names upstream NESTML uses (so `nest.Create(\"iaf_psc_exp_neuron\")`",
-        "and `net.create(\"iaf_psc_exp_neuron\")` keep working). `nestml_go.library_models()` lists them and",
-        "`nestml_go.library_source(name)` returns the NESTML text; `Network.create` accepts the names directly.",
+        "nestml_go ships its own versions of the standard neuron and synapse models, written for this project",
+        "from the published equations and NEST's documented model definitions, with the names upstream NESTML",
+        "uses (so `nest.Create(\"iaf_psc_exp_neuron\")` and `net.create(\"iaf_psc_exp_neuron\")` keep working).",
+        "`nestml_go.library_models()` lists them and `nestml_go.library_source(name)` returns the NESTML text;",
+        "`Network.create` accepts the neuron names and `syn_spec={\"synapse_model\": ...}` the synapse names",
+        "directly. Where a parameter name differs from the NEST built-in's, the model's header says so.",
         "",
-        "| model | description |",
-        "|---|---|",
     ]
-    for n in names:
-        s = summarize(ng.library_source(n), n)
-        md.append(f"| [`{n}`]({n}.md) | {_sentence(s.description)} |")
+    for title, group in (("Neurons", [n for n in names if not is_synapse(n)]),
+                         ("Synapses", [n for n in names if is_synapse(n)])):
+        if not group:
+            continue
+        md += [f"## {title}", "", "| model | description |", "|---|---|"]
+        for n in group:
+            s = summarize(ng.library_source(n), n)
+            md.append(f"| [`{n}`]({n}.md) | {_sentence(s.description)} |")
+        md.append("")
     md += [
         "",
-        "Each page shows the equations, the parameters with their units, and the model's response to",
-        "a few input spikes and a current step in nestml_go's simulator. The pages and plots are",
-        "generated by `docs/gen_models.py` from the sources; how each model compares with NEST's",
-        "built-in model is tested in `tests/` (see [Testing](../testing.md)).",
+        "Each page shows the equations, the parameters with their units, and the model's response in",
+        "nestml_go's simulator: to a few input spikes and a current step (neurons), or the weight",
+        "evolution for fixed pre- and postsynaptic spike trains (synapses). The pages and plots are",
+        "generated by `docs/gen_models.py` from the sources. Every neuron is compared with NEST's",
+        "built-in model in `tests/test_library_models.py` (see [Testing](../testing.md)).",
         "",
     ]
     return "\n".join(md)
@@ -365,11 +470,20 @@ def main(argv: list[str] | None = None) -> int:
     for p, text in pages.items():
         p.write_text(text, encoding="utf-8")
     for n in chosen:
+        if is_synapse(n):
+            try:
+                times, weights = simulate_synapse(n)
+            except ng.NestmlError as e:  # a synapse the simulator cannot run yet
+                print(f"{n}: no plot ({e})", file=sys.stderr)
+                continue
+            plot_synapse(n, times, weights, IMG_DIR / f"{n}.png")
+            print(f"{n}: {len(times)} transmitted spikes, final weight {weights[-1]:.4g}")
+            continue
         source = ng.library_source(n)
         s = summarize(source, n)
         proto = protocol(n, source, s)
         try:
-            events, spikes, record = simulate(n, proto, s)
+            events, spikes, record = simulate(n, proto, s, source)
         except ng.NestmlError as e:  # a model the simulator cannot run yet
             print(f"{n}: no plot ({e})", file=sys.stderr)
             continue
