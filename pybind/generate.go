@@ -2,10 +2,12 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"sort"
 
+	"nestml_go/gocore/check"
 	"nestml_go/gocore/codegen/nest"
 	"nestml_go/gocore/diag"
 	"nestml_go/gocore/ir"
@@ -56,11 +58,24 @@ func generateNest(in json.RawMessage) (any, error) {
 	}
 	var all diag.List
 	var models []*ir.Model
+	homogeneous := map[string][]string{}
+	where := map[string]modelPos{}
+	var infos []*check.Info
 	for _, p := range a.InputPaths {
 		r := pipeline.CompileFile(p, popts)
 		all = append(all, r.Diagnostics...)
 		models = append(models, r.Models...)
+		collectModelInfo(r, homogeneous, where)
+		infos = append(infos, r.Info)
 	}
+	// NEST pre-flight checks (checks.md §4.15): reported as diagnostics
+	// before any C++ is written.
+	copts, err := check.NESTOptionsFromMap(normalizePairs(a.CodegenOpts))
+	if err != nil {
+		return nil, argErrorf("%v", err)
+	}
+	all = append(all, check.PreflightNEST(infos, copts)...)
+	all.Sort()
 	res := map[string]any{"diagnostics": records(all), "files": []string{}, "models": []string{}}
 	if all.HasErrors() || len(models) == 0 {
 		return res, nil
@@ -75,8 +90,19 @@ func generateNest(in json.RawMessage) (any, error) {
 	if s, ok := a.CodegenOpts["nest_version"].(string); ok {
 		opts.NestVersion = s
 	}
+	if err := synapseOptions(a.CodegenOpts, &opts); err != nil {
+		return nil, argErrorf("%v", err)
+	}
+	opts.Homogeneous = homogeneous
 	files, err := nest.Generate(models, opts)
 	if err != nil {
+		var pe *nest.PreflightError
+		if errors.As(err, &pe) {
+			// a model error the generator found: reported as a diagnostic
+			all = append(all, pe.Diagnostic(where))
+			res["diagnostics"] = records(all)
+			return res, nil
+		}
 		return nil, errorf(KindCodegen, "%v", err)
 	}
 	if err := os.MkdirAll(a.TargetPath, 0o755); err != nil {

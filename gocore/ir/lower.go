@@ -365,6 +365,14 @@ func (l *lowerer) ref(name string) *Ref {
 	}
 	if strings.HasPrefix(name, "__local") {
 		i, _ := strconv.Atoi(name[len("__local"):])
+		// Refs carry the declared name, as those of assignments do.
+		for j := len(l.scopes) - 1; j >= 0; j-- {
+			for _, r := range l.scopes[j] {
+				if r.Index == i {
+					return &Ref{Kind: KLocal, Index: i, Name: r.Name}
+				}
+			}
+		}
 		return &Ref{Kind: KLocal, Index: i, Name: name}
 	}
 	r, ok := l.byName[name]

@@ -29,10 +29,10 @@ type Options struct {
 // State is one ODE state variable.
 type State struct {
 	Name   string
-	Symbol *check.Symbol     // nil for convolution states
-	Ode    *ast.OdeEquation  // nil for convolution states
-	Rhs    sym.Expr          // right-hand side in internal units (per ms)
-	Conv   *Conv             // the convolution this state belongs to, or nil
+	Symbol *check.Symbol    // nil for convolution states
+	Ode    *ast.OdeEquation // nil for convolution states
+	Rhs    sym.Expr         // right-hand side in internal units (per ms)
+	Conv   *Conv            // the convolution this state belongs to, or nil
 }
 
 // Conv is a kernel convolved with a spike port: the states K__X__p,
@@ -117,7 +117,7 @@ func hasConvolve(e ast.Expr) bool {
 }
 
 // StateName is the name of the state that holds symbol s in the analysis
-// and the IR: a primed state variable g' (g'') becomes g__d (g__d__d), as
+// and the IR: a primed state variable g' (g”) becomes g__d (g__d__d), as
 // upstream names it; other names are unchanged.
 func StateName(s *check.Symbol) string {
 	if s.Order == 0 {

@@ -70,7 +70,6 @@ func Pow(x, y float64) float64 {
 	return powAccurate(k, j, rh, rl, y)
 }
 
-
 // powAccurate is the accurate path of Pow.
 func powAccurate(k float64, j int, rh, rl, y float64) float64 {
 	lh, ll := logAccurate(k, j, rh, rl)

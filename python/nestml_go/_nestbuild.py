@@ -36,9 +36,21 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import warnings
 from typing import Callable, Iterable, Optional, Sequence
+
+try:
+    from . import _pch
+except ImportError:  # loaded as a stand-alone file: take _pch.py from beside it
+    import importlib.util as _ilu
+
+    _spec = _ilu.spec_from_file_location("_nestml_go_pch", os.path.join(os.path.dirname(os.path.abspath(__file__)), "_pch.py"))
+    if _spec is None or _spec.loader is None:
+        raise
+    _pch = _ilu.module_from_spec(_spec)
+    _spec.loader.exec_module(_pch)
 
 __all__ = [
     "NestInstall",
@@ -431,6 +443,8 @@ def build_module(
     extra_ldflags: Sequence[str] = (),
     jobs: int = 2,
     progress: Optional[Callable[[str], None]] = print,
+    unity: Optional[bool] = None,
+    pch: Optional[bool] = None,
 ) -> str:
     """Compile the ``*.cpp`` files of ``src_dir`` into ``<src_dir>/<module_name>.so``.
 
@@ -455,6 +469,15 @@ def build_module(
         nest: the result of :func:`find_nest`.
         cxx: the C++ compiler; default ``$CXX``, then ``g++``, ``c++``, ``clang++``.
         progress: called with one line per step; ``None`` for silence.
+        unity: compile the module source ``<module_name>.cpp`` and all model
+            sources as one translation unit (``nestml_go_unity_0.cc``; more
+            only for many models and ``jobs`` > 1); default on unless
+            ``NESTML_GO_NO_UNITY`` is set. ``False``, or no ``<module_name>.cpp``
+            among the sources: one translation unit per ``*.cpp``.
+        pch: use the cached precompiled header of NEST's headers (built on
+            first use; see ``_pch.py``); default on unless ``NESTML_GO_NO_PCH``
+            is set. Sources that include ``nest_impl.h`` without nestml_go's
+            guard (pynestml's) get neither PCH nor unity build.
 
     Returns:
         The absolute path of the module without ``.so``, for ``nest.Install``.
@@ -485,15 +508,46 @@ def build_module(
         *nest.abi_flags, "-Wall", f"-I{nest.include_dir}", "-I.", *extra_cxxflags,
     ]  # fmt: skip
     ldflags = [*(["-undefined", "dynamic_lookup"] if darwin else []), *extra_ldflags]
+    if os.path.exists(os.path.join(src_dir, "nestml_go_gsl.h")):
+        # rk45_implementation="gsl": the neurons call GSL's RKF45 (the NEST
+        # wheel does not export GSL, so the module links it itself)
+        ldflags += ["-lgsl", "-lgslcblas"]
     so_name = module_name + ".so"
-    objects = [os.path.splitext(s)[0] + ".o" for s in sources]
+    _check_third_party_headers(cxx_path, nest, cxxflags)
+
+    # Unity translation unit(s) and the cached precompiled header (_pch.py,
+    # docs/decisions/0004-pch-unity-build.md).
+    module_src = module_name + ".cpp" if module_name + ".cpp" in sources else None
+    guarded = _pch.sources_are_guarded(src_dir, sources)
+    use_unity = guarded and module_src is not None and (_pch.unity_enabled() if unity is None else bool(unity))
+    use_pch = guarded and (_pch.pch_enabled() if pch is None else bool(pch))
+    pch_header = _pch.cached_pch(cxx_path, cxxflags, nest.version, nest.include_dir) if use_pch else None
+    pch_thread = None
+    if use_pch and pch_header is None:
+        pch_args = (cxx_path, cxxflags, nest.version, nest.include_dir, say)
+        if jobs >= 2:
+            # First build with these settings: compile this module without the
+            # PCH while the PCH for later builds compiles alongside.
+            pch_thread = threading.Thread(target=_pch.ensure_pch, args=pch_args, daemon=True)
+            pch_thread.start()
+        else:
+            pch_header = _pch.ensure_pch(*pch_args)
+    for old in glob.glob(os.path.join(src_dir, _pch.UNITY_PREFIX + "_*.cc")):
+        os.remove(old)
+    if use_unity:
+        groups = _pch.unity_sources(sources, module_src, jobs)
+        units = [_pch.write_unity(src_dir, i, g) for i, g in enumerate(groups)]
+        labels = [f"{u} ({', '.join(g)})" for u, g in zip(units, groups)]
+    else:
+        groups = [[s] for s in sources]
+        units = labels = sources
+    unit_flags = ["-include", pch_header, "-Winvalid-pch"] if pch_header else []
+    objects = [os.path.splitext(u)[0] + ".o" for u in units]
     compile_cmds = [
-        ([ccache] if ccache else []) + [cxx_path, *cxxflags, "-c", src, "-o", obj]
-        for src, obj in zip(sources, objects)
+        ([ccache] if ccache else []) + [cxx_path, *cxxflags, *unit_flags, "-c", src, "-o", obj]
+        for src, obj in zip(units, objects)
     ]
     link_cmd = [cxx_path, "-shared", "-o", so_name, *objects, *ldflags]
-
-    _check_third_party_headers(cxx_path, nest, cxxflags)
 
     with open(os.path.join(src_dir, "build.sh"), "w", encoding="utf-8") as f:
         f.write("#!/bin/sh\n")
@@ -506,7 +560,11 @@ def build_module(
     os.chmod(os.path.join(src_dir, "build.sh"), 0o755)
 
     t0 = time.monotonic()
-    warnings_out = _compile_all(compile_cmds, sources, src_dir, jobs, say)
+    try:
+        warnings_out = _compile_all(compile_cmds, labels, src_dir, jobs, say)
+    finally:
+        if pch_thread is not None:
+            pch_thread.join()
     say(f"{_PREFIX} linking {so_name}")
     so_path = os.path.join(src_dir, so_name)
     if os.path.exists(so_path):
@@ -564,6 +622,8 @@ def build_module(
         "ldflags": ldflags,
         "sources": sources,
         "jobs": jobs,
+        "translation_units": dict(zip(units, groups)),
+        "pch": pch_header,
         "build_seconds": round(seconds, 2),
         "compiler_warnings": warnings_out,
         "undefined_symbols": undefined,
@@ -631,7 +691,9 @@ def _ldd(path: str) -> list[str]:
     if not shutil.which("ldd"):
         return []
     out = subprocess.run(["ldd", path], capture_output=True, text=True).stdout
-    return [m.group(1) for m in re.finditer(r"=>\s*(/\S+)", out)]
+    # "libx.so => /path (0x...)" and the dynamic loader "/lib64/ld-linux….so.2 (0x...)"
+    # (which defines __tls_get_addr, used by thread_local variables)
+    return [m.group(1) for m in re.finditer(r"(?:=>\s*|^\s*)(/\S+)\s+\(0x", out, re.M)]
 
 
 def _undefined_symbols(so_path: str, nest: NestInstall) -> list[str]:

@@ -71,6 +71,15 @@ type printer struct {
 	// position.
 	rhs      []rhsFunc
 	rhsIndex map[string]int
+	// paramExpr overrides the C++ expression of individual parameters
+	// (synapses: @homogeneous parameters live in the common properties,
+	// the delay variable is the connection delay).
+	paramExpr map[int]string
+	// syn is set while printing the event handlers of a synapse (synapse.go).
+	syn *synapseCtx
+	// gsl selects GSL's RKF45 for the numeric integration
+	// (rk45_implementation = "gsl").
+	gsl bool
 }
 
 func newPrinter(m *ir.Model) *printer {
@@ -163,6 +172,9 @@ func (p *printer) ref(r *ir.Ref) (string, ctype, error) {
 		}
 		switch r.Kind {
 		case ir.KParam:
+			if e, ok := p.paramExpr[r.Index]; ok {
+				return e, t, nil
+			}
 			return p.params + cppName(v.Name), t, nil
 		case ir.KInternal:
 			return p.internals + cppName(v.Name), t, nil
@@ -188,6 +200,9 @@ func (p *printer) ref(r *ir.Ref) (string, ctype, error) {
 		}
 		return fmt.Sprintf("%scontinuous_inputs_grid_sum_[ %d ]", p.bufs, r.Index), tDouble, nil
 	case ir.KTime:
+		if p.syn != nil {
+			return "__t", tDouble, nil
+		}
 		if p.inRHS {
 			// the time at the end of the current step, as in update()
 			return p.bufs + "__t", tDouble, nil
@@ -378,6 +393,11 @@ func (p *printer) call(c *ir.Call) (string, ctype, error) {
 		}
 		return nil
 	}
+	if p.syn != nil {
+		if s, ok, err := p.syn.call(c.Fn, args, types); ok {
+			return s, tDouble, err
+		}
+	}
 	if fn, ok := unaryMath[c.Fn]; ok {
 		if err := nargs(1); err != nil {
 			return "", 0, err
@@ -401,6 +421,13 @@ func (p *printer) call(c *ir.Call) (string, ctype, error) {
 		rt = tLong
 	}
 	switch c.Fn {
+	case "random_normal", "random_uniform":
+		// Drawn from NEST's random generator of the calling thread
+		// (nestml_go_random_*_ in neuron.cpp.tmpl).
+		if err := nargs(2); err != nil {
+			return "", 0, err
+		}
+		return "nestml_go_" + c.Fn + "_( " + toDouble(args[0], types[0]) + ", " + toDouble(args[1], types[1]) + " )", tDouble, nil
 	case "abs":
 		if err := nargs(1); err != nil {
 			return "", 0, err

@@ -2,6 +2,7 @@ package nest
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
 	"sort"
@@ -19,6 +20,10 @@ const ExpmHeader = "nestml_go_expm.h"
 // RK45Header is the name of the numeric integrator copied into modules with
 // a numeric model.
 const RK45Header = "nestml_go_rk45.h"
+
+// GSLHeader is the GSL RKF45 driver copied into modules generated with
+// rk45_implementation = "gsl" (they link -lgsl -lgslcblas).
+const GSLHeader = "nestml_go_gsl.h"
 
 var (
 	tmplOnce sync.Once
@@ -109,11 +114,12 @@ func Generate(models []*ir.Model, opts Options) (map[string][]byte, error) {
 	}
 	seen := map[string]bool{}
 	numeric := false
-	for _, m := range models {
-		if m == nil {
-			return nil, fmt.Errorf("nest codegen: nil model")
-		}
-		name := m.Name + opts.Suffix
+	units, err := generationUnits(models, opts)
+	if err != nil {
+		return nil, err
+	}
+	for _, u := range units {
+		m, name := u.model, u.name
 		if !isIdent(name) {
 			return nil, fmt.Errorf("nest codegen: model name %q is not a valid C++ identifier", name)
 		}
@@ -121,6 +127,24 @@ func Generate(models []*ir.Model, opts Options) (map[string][]byte, error) {
 			return nil, fmt.Errorf("nest codegen: duplicate model or module name %q", name)
 		}
 		seen[name] = true
+		if u.synapse {
+			d, err := buildSynapse(m, name, opts)
+			if err != nil {
+				var pe *PreflightError
+				if errors.As(err, &pe) {
+					return nil, err
+				}
+				return nil, fmt.Errorf("nest codegen: synapse %s: %v", m.Name, err)
+			}
+			d.Banner = banner("//", name+".h", []*ir.Model{m}, opts.NestVersion)
+			b, err := execute(t, "synapse.h.tmpl", d)
+			if err != nil {
+				return nil, err
+			}
+			out[name+".h"] = b
+			md.Neurons = append(md.Neurons, name)
+			continue
+		}
 		numeric = numeric || m.Numeric != nil
 		d, err := buildNeuron(m, name, opts, "")
 		if err != nil {
@@ -166,6 +190,16 @@ func Generate(models []*ir.Model, opts Options) (map[string][]byte, error) {
 		rk, err := fs.ReadFile(cpp_templates.FS, RK45Header)
 		if err != nil {
 			return nil, fmt.Errorf("nest codegen: %v", err)
+		}
+		if opts.RK45Implementation == "gsl" {
+			// GSL's RKF45 instead of ours: the neurons include
+			// nestml_go_rk45.h, which pulls in the GSL driver.
+			g, err := fs.ReadFile(cpp_templates.FS, GSLHeader)
+			if err != nil {
+				return nil, fmt.Errorf("nest codegen: %v", err)
+			}
+			out[GSLHeader] = g
+			rk = append(append([]byte{}, rk...), []byte("\n// rk45_implementation = \"gsl\":\n#include \""+GSLHeader+"\"\n")...)
 		}
 		out[RK45Header] = rk
 	}

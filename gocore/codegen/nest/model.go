@@ -56,9 +56,12 @@ type neuronData struct {
 	Blocks        []blockData
 	Recordables   []recordable
 
-	NumSpikeBuffers    int
-	NumReceptors       int
-	MultiReceptor      bool
+	NumSpikeBuffers int
+	NumReceptors    int
+	MultiReceptor   bool
+	// TrackReceived: the model has onReceive handlers, so the per-step
+	// "received a spike" ring buffers are maintained (else they stay empty).
+	TrackReceived      bool
 	Receptors          []receptor
 	NumContinuousPorts int
 	ContinuousPorts    []keyDecl // Ident = upper-case name, Key = index
@@ -88,6 +91,7 @@ func buildNeuron(m *ir.Model, name string, opts Options, banner string) (*neuron
 		ParentInclude: opts.ParentInclude,
 	}
 	p := newPrinter(m)
+	p.gsl = opts.RK45Implementation == "gsl"
 	names := name + "_names"
 	seen := map[string]string{}
 	key := func(n, what string) (string, error) {
@@ -95,8 +99,8 @@ func buildNeuron(m *ir.Model, name string, opts Options, banner string) (*neuron
 			return "", fmt.Errorf("name %q is used by both a %s and a %s", n, prev, what)
 		}
 		seen[n] = what
-		d.Keys = append(d.Keys, keyDecl{"_" + n, n})
-		return names + "::_" + n, nil
+		d.Keys = append(d.Keys, keyDecl{keyIdent(n), n})
+		return names + "::" + keyIdent(n), nil
 	}
 	readStmt := func(t ctype, k, lv string) string {
 		switch t {
@@ -111,7 +115,7 @@ func buildNeuron(m *ir.Model, name string, opts Options, banner string) (*neuron
 		if v == nil {
 			return member{}, fmt.Errorf("nil %s", what)
 		}
-		if !isIdent(v.Name) {
+		if !isNestmlIdent(v.Name) {
 			return member{}, fmt.Errorf("%s name %q is not an identifier", what, v.Name)
 		}
 		t, err := typeOf(v.Type)
@@ -180,7 +184,7 @@ func buildNeuron(m *ir.Model, name string, opts Options, banner string) (*neuron
 		if err != nil {
 			return nil, err
 		}
-		d.Recordables = append(d.Recordables, recordable{Name: rn, Getter: getterName(v.Name), Expr: toDouble(ref, t), Key: names + "::_" + rn})
+		d.Recordables = append(d.Recordables, recordable{Name: rn, Getter: getterName(v.Name), Expr: toDouble(ref, t), Key: names + "::" + keyIdent(rn)})
 	}
 	sort.SliceStable(d.Recordables, func(i, j int) bool { return d.Recordables[i].Name < d.Recordables[j].Name })
 
@@ -267,13 +271,16 @@ func buildNeuron(m *ir.Model, name string, opts Options, banner string) (*neuron
 	}
 
 	// handle(SpikeEvent&)
+	d.TrackReceived = len(m.OnReceive) > 0
 	{
 		c := &code{indent: 1}
 		for _, r := range d.Receptors {
 			c.open("if ( rport == %d )", r.Index)
 			add := func(buf int, val string) {
 				c.line("B_.spike_inputs_[ %d ].add_value( slot, %s );", buf, val)
-				c.line("B_.spike_input_received_[ %d ].add_value( slot, 1.0 );", buf)
+				if d.TrackReceived {
+					c.line("B_.spike_input_received_[ %d ].add_value( slot, 1.0 );", buf)
+				}
 			}
 			switch {
 			case r.Exc >= 0 && r.Inh >= 0:

@@ -30,12 +30,29 @@ INFINITY NAN HUGE_VAL EOF
 	}
 }
 
-// cppName maps a NESTML identifier to the C++ identifier used for it.
+// cppName maps a NESTML identifier to the C++ identifier used for it. A '$'
+// (legal in NESTML names such as the rise variable "g_AMPA$") becomes
+// "__DOLLAR".
 func cppName(n string) string {
+	if strings.Contains(n, "$") {
+		return strings.ReplaceAll(n, "$", "__DOLLAR")
+	}
 	if cppReserved[n] {
 		return n + "_"
 	}
 	return n
+}
+
+// keyIdent is the C++ identifier of the status key constant of NESTML name n
+// (inside the <model>_names namespace).
+func keyIdent(n string) string {
+	return "_" + strings.ReplaceAll(n, "$", "__DOLLAR")
+}
+
+// isNestmlIdent reports whether s is a NESTML variable name the generator can
+// map to C++: an identifier that may also contain '$'.
+func isNestmlIdent(s string) bool {
+	return isIdent(strings.ReplaceAll(s, "$", "_"))
 }
 
 func isIdent(s string) bool {

@@ -33,6 +33,38 @@ type Options struct {
 	// "main" (treated as 3.10). Older versions (SLI dictionary API) are not
 	// supported by this printer yet.
 	NestVersion string
+
+	// Synapses (nest_target.md §5, codegen options of §2.2), keyed by the
+	// synapse's model name (without suffix):
+	// WeightVariable names the variable that is NEST's connection weight
+	// (required for every synapse); DelayVariable the parameter that reads
+	// the connection delay.
+	WeightVariable, DelayVariable map[string]string
+	// Homogeneous lists the @homogeneous parameters of each synapse (they
+	// live in the common synapse properties).
+	Homogeneous map[string][]string
+	// PostPorts lists the post-synaptic spike ports of each synapse (from
+	// neuron_synapse_pairs); a synapse not listed treats its spike ports
+	// whose name contains "post" as post-synaptic.
+	PostPorts map[string][]string
+	// VtPorts lists the volume-transmitter (neuromodulator) spike ports of
+	// each synapse (vt_ports of neuron_synapse_pairs): their spikes come
+	// from the volume_transmitter node in the common properties.
+	VtPorts map[string][]string
+	// SynapseModels names further models to generate as synapses.
+	SynapseModels []string
+	// Pairs are the neuron–synapse pairs to co-generate (neuron_synapse_pairs):
+	// each adds the classes <neuron><suffix>__with_<synapse><suffix> and
+	// <synapse><suffix>__with_<neuron><suffix>.
+	Pairs []Pair
+	// RK45Implementation is "builtin" (default: nestml_go_rk45.h) or "gsl"
+	// (GSL's gsl_odeiv2 rkf45 driver; the module must link -lgsl).
+	RK45Implementation string
+}
+
+// Pair is one neuron–synapse pair of the neuron_synapse_pairs option.
+type Pair struct {
+	Neuron, Synapse string
 }
 
 // normalized returns a copy of o with defaults filled in, or an error for
@@ -78,5 +110,12 @@ func (o Options) normalized() (Options, error) {
 		return o, fmt.Errorf("nest codegen: unsupported NEST version %q (supported: 3.10, main)", o.NestVersion)
 	}
 	o.NestVersion = v
+	switch o.RK45Implementation {
+	case "":
+		o.RK45Implementation = "builtin"
+	case "builtin", "gsl":
+	default:
+		return o, fmt.Errorf("nest codegen: unknown rk45_implementation %q (builtin, gsl)", o.RK45Implementation)
+	}
 	return o, nil
 }

@@ -106,6 +106,9 @@ func (p *printer) stmt(c *code, s ir.Stmt) error {
 	case *ir.IntegrateODEs:
 		return p.integrate(c, s)
 	case *ir.EmitSpike:
+		if p.syn != nil {
+			return p.syn.emit(p, c, s)
+		}
 		if !p.inUpdate {
 			return fmt.Errorf("emit_spike() outside the update step")
 		}
@@ -379,7 +382,8 @@ func (p *printer) channels(c *code, b int, prefix string) ([]string, error) {
 			return nil, fmt.Errorf("input channel %d of analytic block %d: %v", k, b, err)
 		}
 		names[k] = fmt.Sprintf("%s_%d_%d", prefix, b, k)
-		c.line("const double %s = %s;", names[k], toDouble(v, vt))
+		// unused when the channel reaches only structurally zero rows
+		c.line("[[maybe_unused]] const double %s = %s;", names[k], toDouble(v, vt))
 	}
 	return names, nil
 }
@@ -391,19 +395,83 @@ func (p *printer) propagated(b, r int, chans []string) (string, error) {
 	blk := p.m.Analytic[b]
 	n := len(blk.Vars)
 	m := 1 + len(blk.Channels)
+	pNZ, qNZ := structure(blk)
 	terms := make([]string, 0, n+m)
 	for col, si := range blk.Vars {
+		if !pNZ[r][col] {
+			continue // structurally zero: adding 0·x would not change the sum
+		}
 		x, xt, err := p.ref(&ir.Ref{Kind: ir.KState, Index: si, Name: p.m.State[si].Name})
 		if err != nil {
 			return "", err
 		}
 		terms = append(terms, fmt.Sprintf("V_.__P_%d[ %d ] * %s", b, r*n+col, toDouble(x, xt)))
 	}
-	terms = append(terms, fmt.Sprintf("V_.__Q_%d[ %d ]", b, r*m))
+	if qNZ[r][0] {
+		terms = append(terms, fmt.Sprintf("V_.__Q_%d[ %d ]", b, r*m))
+	}
 	for k := range blk.Channels {
-		terms = append(terms, fmt.Sprintf("V_.__Q_%d[ %d ] * %s", b, r*m+1+k, chans[k]))
+		if qNZ[r][1+k] {
+			terms = append(terms, fmt.Sprintf("V_.__Q_%d[ %d ] * %s", b, r*m+1+k, chans[k]))
+		}
+	}
+	if len(terms) == 0 {
+		return "0.0", nil
 	}
 	return strings.Join(terms, " + "), nil
+}
+
+// structure returns the structural non-zero pattern of the propagator
+// P = exp(A·h) (pNZ[r][c]: row r depends on column c through a path of
+// non-nil entries of A, or r == c) and of Q = Γ·[b0|B] (qNZ[r][k]: some
+// column reachable from r has a non-nil entry in column k of [b0|B]).
+// Entries outside the pattern are exactly zero in the numerically
+// computed matrices (the products that form them all contain a structural
+// zero), so the generated update leaves their terms out; the sum of the
+// remaining terms, in the engine's order, is bit-identical.
+func structure(blk *ir.AnalyticBlock) (pNZ, qNZ [][]bool) {
+	n := len(blk.Vars)
+	pNZ = make([][]bool, n)
+	for r := range pNZ {
+		pNZ[r] = make([]bool, n)
+		pNZ[r][r] = true
+		for c := 0; c < n; c++ {
+			if r < len(blk.A) && c < len(blk.A[r]) && blk.A[r][c] != nil {
+				pNZ[r][c] = true
+			}
+		}
+	}
+	for k := 0; k < n; k++ { // transitive closure (Floyd–Warshall)
+		for r := 0; r < n; r++ {
+			if !pNZ[r][k] {
+				continue
+			}
+			for c := 0; c < n; c++ {
+				if pNZ[k][c] {
+					pNZ[r][c] = true
+				}
+			}
+		}
+	}
+	m := 1 + len(blk.Channels)
+	qNZ = make([][]bool, n)
+	for r := range qNZ {
+		qNZ[r] = make([]bool, m)
+		for c := 0; c < n; c++ {
+			if !pNZ[r][c] {
+				continue
+			}
+			if c < len(blk.B0) && blk.B0[c] != nil {
+				qNZ[r][0] = true
+			}
+			for k := range blk.Channels {
+				if k < len(blk.BCols) && c < len(blk.BCols[k]) && blk.BCols[k][c] != nil {
+					qNZ[r][1+k] = true
+				}
+			}
+		}
+	}
+	return pNZ, qNZ
 }
 
 // jump prints State[j.Var] += W_port · Coef.
@@ -542,9 +610,19 @@ func (p *printer) numericCall(c *code, fn string) error {
 			ctl = "nestml_go::rk45_control_yp"
 		}
 		c.open("try")
-		c.line("nestml_go::rk45_step( B_.__ws, __f, %s( %s, %s ), V_.__h, B_.__integration_step, __y, %dL );", ctl, abs, rel, ns.MaxSubsteps)
+		if p.gsl {
+			// GSL's own RKF45 (rk45_implementation = "gsl", nestml_go_gsl.h)
+			c.line("nestml_go::gsl_rk45_step( __f, %s, %s, %v, V_.__h, B_.__integration_step, __y, %d, %dL );",
+				abs, rel, ns.Controller == "with_respect_to_derivative", n, ns.MaxSubsteps)
+		} else {
+			c.line("nestml_go::rk45_step( B_.__ws, __f, %s( %s, %s ), V_.__h, B_.__integration_step, __y, %dL );", ctl, abs, rel, ns.MaxSubsteps)
+		}
 		c.close()
-		c.open("catch ( const nestml_go::rk45_error& ex )")
+		if p.gsl {
+			c.open("catch ( const std::runtime_error& ex )")
+		} else {
+			c.open("catch ( const nestml_go::rk45_error& ex )")
+		}
 		c.line("throw NumericalInstability( get_name() + \" (node \" + std::to_string( get_node_id() ) + \") at t = \"")
 		c.line("  + nestml_go_num_( Time( Time::step( origin.get_steps() + lag ) ).get_ms() ) + \" ms: \" + ex.what() );")
 		c.close()
