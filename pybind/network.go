@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"slices"
 	"strings"
 
 	"nestml_go/gocore/ir"
@@ -113,12 +114,18 @@ func (v valueSpec) value() (sim.Value, error) {
 
 func ptr[T any](v T) *T { return &v }
 
-var deviceNames = map[string]bool{"spike_generator": true, "dc_generator": true, "multimeter": true, "spike_recorder": true}
+var deviceNames = map[string]bool{"spike_generator": true, "dc_generator": true, "multimeter": true, "spike_recorder": true,
+	"step_current_generator": true, "ac_generator": true, "noise_generator": true}
 
 // resolveModel compiles a model given as a library name, a file path or
 // NESTML source text.
 func (n *network) resolveModel(spec string) (*ir.Model, error) {
 	if m, ok := n.models[spec]; ok {
+		return m, nil
+	}
+	if _, ok := models.Source(spec); !ok && spec == "parrot_neuron" {
+		m := sim.ParrotModel()
+		n.models[spec] = m
 		return m, nil
 	}
 	var path string
@@ -135,7 +142,7 @@ func (n *network) resolveModel(spec string) (*ir.Model, error) {
 		path, src = spec, b
 	} else {
 		return nil, argErrorf("unknown model %q: not a device (%s), not a library model (%s), not a file and not NESTML source",
-			spec, "spike_generator, poisson_generator, dc_generator, multimeter, spike_recorder", strings.Join(models.Names(), ", "))
+			spec, "spike_generator, poisson_generator, dc_generator, step_current_generator, ac_generator, noise_generator, multimeter, spike_recorder", strings.Join(models.Names(), ", "))
 	}
 	r := pipeline.Compile(path, src, pipeline.Options{})
 	if r.HasErrors() {
@@ -292,6 +299,27 @@ func (n *network) create(a createArgs) (any, error) {
 				r.N++
 			}
 		}
+	case "step_current_generator", "ac_generator", "noise_generator":
+		kind = "device"
+		if r, err = n.createCurrentGenerators(a); err != nil {
+			return nil, err
+		}
+	case "weight_recorder", "volume_transmitter":
+		kind = "recorder"
+		if err := known(); err != nil {
+			return nil, err
+		}
+		for i := 0; i < a.N; i++ {
+			mk := n.net.CreateWeightRecorder
+			if a.Model == "volume_transmitter" {
+				mk = n.net.CreateVolumeTransmitter
+			}
+			if rr := mk(); i == 0 {
+				r = rr
+			} else {
+				r.N++
+			}
+		}
 	case "multimeter":
 		kind = "recorder"
 		if err := known("record_from", "interval"); err != nil {
@@ -349,29 +377,8 @@ func (n *network) create(a createArgs) (any, error) {
 		if err != nil {
 			return nil, argErrorf("%v", err)
 		}
-		for k, v := range p {
-			vals := []float64{}
-			if list, ok := v.([]any); ok {
-				if len(list) != a.N {
-					return nil, argErrorf("parameter %s: %d values for %d neurons", k, len(list), a.N)
-				}
-				if vals, err = nums(v, k); err != nil {
-					return nil, err
-				}
-			} else {
-				f, err := num(v, k)
-				if err != nil {
-					return nil, err
-				}
-				for i := 0; i < a.N; i++ {
-					vals = append(vals, f)
-				}
-			}
-			for i, id := range r.IDs() {
-				if err := n.net.SetNodeValue(id, k, vals[i]); err != nil {
-					return nil, argErrorf("%v", err)
-				}
-			}
+		if err := n.setValues(r.IDs(), p); err != nil {
+			return nil, err
 		}
 	}
 	return map[string]any{"first": r.First, "n": r.N, "kind": kind, "name": name}, nil
@@ -406,12 +413,13 @@ func init() {
 	})
 	register("net_connect", func(in json.RawMessage) (any, error) {
 		var a struct {
-			Handle   uint64    `json:"handle"`
-			Pre      []int     `json:"pre"`
-			Post     []int     `json:"post"`
-			Weight   valueSpec `json:"weight"`
-			Delay    valueSpec `json:"delay"`
-			Port     any       `json:"port"`
+			Handle   uint64       `json:"handle"`
+			Pre      []int        `json:"pre"`
+			Post     []int        `json:"post"`
+			Weight   valueSpec    `json:"weight"`
+			Delay    valueSpec    `json:"delay"`
+			Port     any          `json:"port"`
+			SynSpec  *synSpecArgs `json:"syn_spec"` // synapses.go
 			ConnSpec *struct {
 				Rule           string   `json:"rule"`
 				Indegree       int      `json:"indegree"`
@@ -451,6 +459,9 @@ func init() {
 			return nil, argErrorf("delay: %v", err)
 		}
 		return withObject(a.Handle, func(n *network) (any, error) {
+			if a.SynSpec != nil {
+				return n.connectSynapse(a.Pre, a.Post, spec, w, d, port, a.SynSpec)
+			}
 			k, err := n.net.ConnectSpec(a.Pre, a.Post, spec, w, d, port)
 			if err != nil {
 				return nil, argErrorf("%v", err)
@@ -544,5 +555,234 @@ func init() {
 			res["source"] = string(src)
 		}
 		return res, nil
+	})
+}
+
+// createCurrentGenerators creates a.N step_current_generator,
+// ac_generator or noise_generator nodes with NEST's parameter names.
+func (n *network) createCurrentGenerators(a createArgs) (sim.NodeRange, error) {
+	p := a.Params
+	keys := map[string][]string{
+		"step_current_generator": {"amplitude_times", "amplitude_values", "allow_offgrid_times", "start", "stop"},
+		"ac_generator":           {"amplitude", "offset", "phase", "frequency", "start", "stop"},
+		"noise_generator":        {"mean", "std", "dt", "start", "stop", "std_mod", "frequency", "phase"},
+	}[a.Model]
+	for k := range p {
+		if !slices.Contains(keys, k) {
+			msg := fmt.Sprintf("%s has no parameter %q (known: %s)", a.Model, k, strings.Join(keys, ", "))
+			return sim.NodeRange{}, argErrorf("%s", msg)
+		}
+	}
+	get := func(key string, def float64) (float64, error) {
+		if v, ok := p[key]; ok {
+			return num(v, key)
+		}
+		return def, nil
+	}
+	var vals [8]float64
+	defs := map[string]float64{"stop": math.Inf(1), "dt": 1.0}
+	for i, k := range keys {
+		if k == "amplitude_times" || k == "amplitude_values" || k == "allow_offgrid_times" {
+			continue
+		}
+		v, err := get(k, defs[k])
+		if err != nil {
+			return sim.NodeRange{}, err
+		}
+		vals[i] = v
+	}
+	var times, values []float64
+	offgrid := false
+	if a.Model == "step_current_generator" {
+		var err error
+		if v, ok := p["amplitude_times"]; ok {
+			if times, err = nums(v, "amplitude_times"); err != nil {
+				return sim.NodeRange{}, err
+			}
+		}
+		if v, ok := p["amplitude_values"]; ok {
+			if values, err = nums(v, "amplitude_values"); err != nil {
+				return sim.NodeRange{}, err
+			}
+		}
+		if v, ok := p["allow_offgrid_times"]; ok {
+			b, isBool := v.(bool)
+			if !isBool {
+				return sim.NodeRange{}, argErrorf("allow_offgrid_times must be true or false, got %v", v)
+			}
+			offgrid = b
+		}
+	}
+	var r sim.NodeRange
+	for i := 0; i < a.N; i++ {
+		var rr sim.NodeRange
+		var err error
+		switch a.Model {
+		case "step_current_generator":
+			rr, err = n.net.CreateStepCurrentGenerator(times, values, offgrid, vals[3], vals[4])
+		case "ac_generator":
+			rr, err = n.net.CreateACGenerator(vals[0], vals[1], vals[2], vals[3], vals[4], vals[5])
+		case "noise_generator":
+			rr, err = n.net.CreateNoiseGenerator(sim.NoiseSpec{Mean: vals[0], Std: vals[1], Dt: vals[2], Start: vals[3], Stop: vals[4],
+				StdMod: vals[5], Frequency: vals[6], Phase: vals[7]})
+		}
+		if err != nil {
+			return sim.NodeRange{}, argErrorf("%s: %v", a.Model, err)
+		}
+		if i == 0 {
+			r = rr
+		} else {
+			r.N++
+		}
+	}
+	return r, nil
+}
+
+// setValues sets parameters/state of neurons from Python values: a number
+// or list of numbers (one per node) in the declared unit, a boolean, or
+// {"value": number|list, "unit": "ms"} converted from that unit to the
+// declared one (units.go). Invariants are checked; on error nothing changes.
+func (n *network) setValues(ids []int, params map[string]any) error {
+	if len(ids) == 0 || len(params) == 0 {
+		return nil
+	}
+	values := map[string][]float64{}
+	for name, v := range params {
+		info, err := n.net.VarOf(ids[0], name)
+		if err != nil {
+			return argErrorf("%v", err)
+		}
+		unit := ""
+		hasUnit := false
+		if m, ok := v.(map[string]any); ok {
+			u, ok := m["unit"].(string)
+			if !ok {
+				return argErrorf("%s: a value with a unit is {\"value\": ..., \"unit\": \"ms\"}", name)
+			}
+			unit, hasUnit, v = u, true, m["value"]
+		}
+		var vals []float64
+		switch x := v.(type) {
+		case bool:
+			vals = []float64{0}
+			if x {
+				vals[0] = 1
+			}
+		case []any:
+			if len(x) != len(ids) {
+				return argErrorf("%s: %d values for %d nodes", name, len(x), len(ids))
+			}
+			for _, e := range x {
+				if b, ok := e.(bool); ok {
+					f := 0.0
+					if b {
+						f = 1
+					}
+					vals = append(vals, f)
+					continue
+				}
+				f, err := num(e, name)
+				if err != nil {
+					return err
+				}
+				vals = append(vals, f)
+			}
+		default:
+			f, err := num(v, name)
+			if err != nil {
+				return err
+			}
+			vals = []float64{f}
+		}
+		if hasUnit {
+			f, _, _, err := convertUnits(unit, info.Unit)
+			if err != nil {
+				return argErrorf("%s (declared in %s): %s", name, displayUnit(info.Unit), err.(*apiError).Message)
+			}
+			for i := range vals {
+				vals[i] *= f
+			}
+		}
+		values[name] = vals
+	}
+	if err := n.net.SetValues(ids, values); err != nil {
+		return argErrorf("%v", err)
+	}
+	return nil
+}
+
+func displayUnit(u string) string {
+	if u == "" || u == "1" {
+		return "plain numbers"
+	}
+	return u
+}
+
+func init() {
+	// net_vars {"handle", "id"} -> {"names": [...], "units": [...], "params": [bool...]}
+	register("net_vars", func(in json.RawMessage) (any, error) {
+		var a struct {
+			Handle uint64 `json:"handle"`
+			ID     int    `json:"id"`
+		}
+		if err := decode(in, &a); err != nil {
+			return nil, err
+		}
+		return withObject(a.Handle, func(n *network) (any, error) {
+			vs, err := n.net.NodeVars(a.ID)
+			if err != nil {
+				return nil, argErrorf("%v", err)
+			}
+			names, unitsOut, isParam, types := []string{}, []string{}, []bool{}, []string{}
+			for _, v := range vs {
+				names = append(names, v.Name)
+				unitsOut = append(unitsOut, v.Unit)
+				isParam = append(isParam, v.IsParam)
+				types = append(types, map[ir.Type]string{ir.Real: "real", ir.Integer: "integer", ir.Boolean: "boolean", ir.String: "string"}[v.Type])
+			}
+			return map[string]any{"names": names, "units": unitsOut, "params": isParam, "types": types}, nil
+		})
+	})
+	// net_get {"handle", "ids": [...], "name"} -> {"values": [...], "unit": "mV", "type": "real"}
+	register("net_get", func(in json.RawMessage) (any, error) {
+		var a struct {
+			Handle uint64 `json:"handle"`
+			IDs    []int  `json:"ids"`
+			Name   string `json:"name"`
+		}
+		if err := decode(in, &a); err != nil {
+			return nil, err
+		}
+		return withObject(a.Handle, func(n *network) (any, error) {
+			if len(a.IDs) == 0 {
+				return map[string]any{"values": []float64{}, "unit": ""}, nil
+			}
+			info, err := n.net.VarOf(a.IDs[0], a.Name)
+			if err != nil {
+				return nil, argErrorf("%v", err)
+			}
+			vals, err := n.net.GetValues(a.IDs, a.Name)
+			if err != nil {
+				return nil, argErrorf("%v", err)
+			}
+			return map[string]any{"values": vals, "unit": info.Unit, "type": map[ir.Type]string{ir.Real: "real", ir.Integer: "integer", ir.Boolean: "boolean", ir.String: "string"}[info.Type]}, nil
+		})
+	})
+	// net_set {"handle", "ids": [...], "params": {name: value}} (values as setValues)
+	register("net_set", func(in json.RawMessage) (any, error) {
+		var a struct {
+			Handle uint64         `json:"handle"`
+			IDs    []int          `json:"ids"`
+			Params map[string]any `json:"params"`
+		}
+		if err := decode(in, &a); err != nil {
+			return nil, err
+		}
+		return withObject(a.Handle, func(n *network) (any, error) {
+			if err := n.setValues(a.IDs, a.Params); err != nil {
+				return nil, err
+			}
+			return struct{}{}, nil
+		})
 	})
 }

@@ -523,3 +523,37 @@ def test_cli_format_diagnostic_caret_under_range() -> None:
     assert lines[1] == "        x = foo + 1"
     assert lines[2] == "            ^~~"
     assert lines[3] == "    hint: try this"
+
+
+def test_diagnostic_related_locations(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # V_m is declared twice: the error on line 5 points back at line 3.
+    src = ("model twice_neuron:\n"
+           "    state:\n"
+           "        V_m mV = 0 mV\n"
+           "    parameters:\n"
+           "        V_m mV = 1 mV\n")
+    res = ng.check(src, path="twice.nestml")
+    (d,) = [d for d in res.errors if d.code == "VARIABLE_REDECLARED"]
+    assert (d.line, d.col) == (5, 8)
+    assert len(d.related) == 1
+    r = d.related[0]
+    assert (r.line, r.col, r.end_line, r.end_col) == (3, 8, 3, 11)
+    assert r.message == "first declaration"
+    # the structured records of the exception carry it as a list of dicts
+    with pytest.raises(ng.NestmlCheckError) as ei:
+        res.raise_for_errors()
+    (rec,) = [e for e in ei.value.errors() if e["code"] == "VARIABLE_REDECLARED"]
+    assert rec["related"] == [{"line": 3, "col": 8, "end_line": 3, "end_col": 11,
+                               "message": "first declaration"}]
+    assert Diagnostic.from_record(rec) == d
+    assert [x for x in res.diagnostics if not x.related][0].to_dict()["related"] == []
+    # compiler-style printing: a note with its location, source line and caret
+    f = tmp_path / "twice.nestml"
+    f.write_text(src)
+    assert cli.main(["check", str(f)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    i = out.index(f"{f}:3:9: note: first declaration")
+    assert out[i + 1:i + 3] == ["            V_m mV = 0 mV", "            ^~~"]
+    assert cli.main(["check", "--json", str(f)]) == 1
+    recs = json.loads(capsys.readouterr().out)
+    assert [x["related"] for x in recs if x["code"] == "VARIABLE_REDECLARED"] == [rec["related"]]

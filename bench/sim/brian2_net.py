@@ -75,7 +75,7 @@ elif case == "c":
     P = PoissonInput(G, "xe", N=NIN, rate=cfg["rate"] / NIN * Hz, weight=cfg["weight"] * E * pA)
     mon = SpikeMonitor(G)
     n_rec = N
-elif case == "d":
+elif case in ("d", "f"):
     NE, NI, CE, CI = cfg["ne"], cfg["ni"], cfg["ce"], cfg["ci"]
     N = NE + NI
     ns = dict(tau_m=20 * ms, C_m=250 * pF, tau_s=0.5 * ms, theta=20 * mV)
@@ -87,13 +87,50 @@ elif case == "d":
     G = NeuronGroup(N, eqs, threshold="v >= theta", reset="v = 0*mV", refractory=2 * ms, method="exact", namespace=ns)
     rng = np.random.default_rng(cfg.get("seed", 1))
     JE = cfg["jex"] * E * pA
-    Se = Synapses(G[:NE], G, on_pre="xe_post += JE", delay=1.5 * ms, namespace={"JE": JE})
-    Se.connect(i=rng.integers(0, NE, N * CE), j=np.repeat(np.arange(N), CE))
+    if case == "d":
+        Se = Synapses(G[:NE], G, on_pre="xe_post += JE", delay=1.5 * ms, namespace={"JE": JE})
+        Se.connect(i=rng.integers(0, NE, N * CE), j=np.repeat(np.arange(N), CE))
+    else:  # f: stdp_synapse's rule (multiplicative, all-to-all traces) on E→E, static E→I
+        Sp = Synapses(G[:NE], G[:NE], model="""w : amp
+                         dapre/dt = -apre/(20*ms) : 1 (event-driven)
+                         dapost/dt = -apost/(20*ms) : 1 (event-driven)""",
+                      on_pre="""xe_post += w
+                                apre += 1
+                                w = clip(w - 0.01*w*apost, 0*pA, Wmax)""",
+                      on_post="""apost += 1
+                                 w = clip(w + 0.01*(Wmax - w)*apre, 0*pA, Wmax)""",
+                      delay=1.5 * ms, namespace={"Wmax": 2 * JE})
+        Sp.connect(i=rng.integers(0, NE, NE * CE), j=np.repeat(np.arange(NE), CE))
+        Sp.w = JE
+        Se = Synapses(G[:NE], G[NE:], on_pre="xe_post += JE", delay=1.5 * ms, namespace={"JE": JE})
+        Se.connect(i=rng.integers(0, NE, NI * CE), j=np.repeat(np.arange(NI), CE))
     Si = Synapses(G[NE:], G, on_pre="xin_post += JI", delay=1.5 * ms, namespace={"JI": cfg["g"] * JE})
     Si.connect(i=rng.integers(0, NI, N * CI), j=np.repeat(np.arange(N), CI))
     P = PoissonInput(G, "xe", N=CE, rate=cfg["rate"] / CE * Hz, weight=JE)
     mon = SpikeMonitor(G[:NE])
     n_rec, method = NE, "exact"
+elif case == "e":
+    # Vogels–Abbott COBA (Brette et al. 2007, benchmark 1); exact linear
+    # conductance decay, Euler for V as in Brian's own COBA example
+    NE, NI = cfg["ne"], cfg["ni"]
+    N = NE + NI
+    ns = dict(C_m=200 * pF, g_L=10 * nS, E_L=-60 * mV, V_th=-50 * mV, V_reset=-60 * mV, E_ex=0 * mV, E_in=-80 * mV,
+              tau_e=5 * ms, tau_i=10 * ms)
+    eqs = """dv/dt = (-g_L*(v - E_L) - ge*(v - E_ex) - gi*(v - E_in))/C_m : volt (unless refractory)
+             dge/dt = -ge/tau_e : siemens
+             dgi/dt = -gi/tau_i : siemens"""
+    method = cfg.get("method", "euler")
+    G = NeuronGroup(N, eqs, threshold="v >= V_th", reset="v = V_reset", refractory=5 * ms, method=method, namespace=ns)
+    rng = np.random.default_rng(cfg.get("seed", 1))
+    G.v = (-60 + 10 * rng.random(N)) * mV
+    G.ge = 10 * (4 + 1.5 * rng.standard_normal(N)) * nS
+    G.gi = 10 * (20 + 12 * rng.standard_normal(N)) * nS
+    Se = Synapses(G[:NE], G, on_pre="ge_post += WE", delay=0.1 * ms, namespace={"WE": cfg["wex"] * nS})
+    Se.connect(condition="i != j", p=cfg["p"])
+    Si = Synapses(G[NE:], G, on_pre="gi_post += WI", delay=0.1 * ms, namespace={"WI": cfg["win"] * nS})
+    Si.connect(condition="i != j + NE", p=cfg["p"], namespace={"NE": NE})
+    mon = SpikeMonitor(G)
+    n_rec = N
 else:
     raise SystemExit(f"unknown case {case}")
 

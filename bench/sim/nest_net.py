@@ -47,7 +47,7 @@ if case in ("a", "b", "c"):
     nest.Connect(pop, sr)
     n_rec = cfg["n"]
     out["n"] = cfg["n"]
-elif case == "d":
+elif case in ("d", "f"):
     # NEST's examples/brunel_alpha_nest.py
     params = {"C_m": 250.0, "tau_m": 20.0, "tau_syn_ex": 0.5, "tau_syn_in": 0.5, "t_ref": 2.0,
               "E_L": 0.0, "V_reset": 0.0, "V_m": 0.0, "V_th": 20.0}
@@ -58,12 +58,38 @@ elif case == "d":
     nest.CopyModel("static_synapse", "inhibitory", {"weight": -cfg["g"] * cfg["jex"], "delay": 1.5})
     nest.Connect(noise, ex, syn_spec="excitatory")
     nest.Connect(noise, inh, syn_spec="excitatory")
-    nest.Connect(ex, ex + inh, {"rule": "fixed_indegree", "indegree": cfg["ce"]}, "excitatory")
+    if case == "d":
+        nest.Connect(ex, ex + inh, {"rule": "fixed_indegree", "indegree": cfg["ce"]}, "excitatory")
+    else:  # f: plastic excitatory-to-excitatory synapses (tau_minus lives on the neuron)
+        ex.set({"tau_minus": 20.0})
+        nest.CopyModel("stdp_synapse", "plastic", {"weight": cfg["jex"], "delay": 1.5, "lambda": 0.01, "alpha": 1.0,
+                                                   "mu_plus": 1.0, "mu_minus": 1.0, "tau_plus": 20.0, "Wmax": 2 * cfg["jex"]})
+        nest.Connect(ex, ex, {"rule": "fixed_indegree", "indegree": cfg["ce"]}, "plastic")
+        nest.Connect(ex, inh, {"rule": "fixed_indegree", "indegree": cfg["ce"]}, "excitatory")
     nest.Connect(inh, ex + inh, {"rule": "fixed_indegree", "indegree": cfg["ci"]}, "inhibitory")
     sr = nest.Create("spike_recorder")
     nest.Connect(ex, sr)
     n_rec = cfg["ne"]
     out["n"] = cfg["ne"] + cfg["ni"]
+    out["synapses"] = nest.GetKernelStatus("num_connections")
+elif case == "e":
+    # Vogels–Abbott COBA (Brette et al. 2007, benchmark 1)
+    params = {"C_m": 200.0, "g_L": 10.0, "E_L": -60.0, "V_th": -50.0, "V_reset": -60.0, "t_ref": 5.0,
+              "E_ex": 0.0, "E_in": -80.0, "tau_syn_ex": 5.0, "tau_syn_in": 10.0}
+    ex = nest.Create("iaf_cond_exp", cfg["ne"], params=params)
+    inh = nest.Create("iaf_cond_exp", cfg["ni"], params=params)
+    allp = ex + inh
+    rng = np.random.default_rng(cfg.get("seed", 1))
+    n_all = cfg["ne"] + cfg["ni"]
+    allp.set({"V_m": (-60 + 10 * rng.random(n_all)).tolist(), "g_ex": (10 * (4 + 1.5 * rng.standard_normal(n_all))).tolist(),
+              "g_in": (10 * (20 + 12 * rng.standard_normal(n_all))).tolist()})
+    conn = {"rule": "pairwise_bernoulli", "p": cfg["p"], "allow_autapses": False}
+    nest.Connect(ex, allp, conn, {"weight": cfg["wex"], "delay": 0.1})
+    nest.Connect(inh, allp, conn, {"weight": -cfg["win"], "delay": 0.1})
+    sr = nest.Create("spike_recorder")
+    nest.Connect(allp, sr)
+    n_rec = n_all
+    out["n"] = n_all
     out["synapses"] = nest.GetKernelStatus("num_connections")
 elif case == "trace":
     with open(cfg["input_path"]) as f:

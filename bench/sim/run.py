@@ -6,6 +6,8 @@ run, same thread count.
     python bench/sim/run.py b        # aeif_cond_exp (10^3 neurons; --n 10000: full)
     python bench/sim/run.py c        # hh_psc_alpha (10^3 neurons, 0.5 s; --n 10000 --t 1000: full)
     python bench/sim/run.py d        # Brunel network (brunel_alpha, 12 500 neurons, full)
+    python bench/sim/run.py e        # Vogels–Abbott COBA (4 000 iaf_cond_exp, full)
+    python bench/sim/run.py f        # Brunel with STDP on E→E (5 000 neurons, 1.6·10^6 plastic synapses)
     python bench/sim/run.py a --n 5000 --t 200 --skip brian2 --no-doc
 
 Each case prints a table and replaces its section of docs/benchmarks.md
@@ -51,6 +53,10 @@ CASES = {
               n=1_000, t=500.0, rate=4000.0, weight=120.0),
     "d": dict(title="(d) Brunel balanced network (NEST's brunel_alpha: 10 000 + 2 500 iaf_psc_alpha), 1 s at 0.1 ms",
               full_n=12_500, full_t=1000.0, n=12_500, t=1000.0, ne=10_000, ni=2_500, ce=1000, ci=250, g=5.0, eta=2.0, j=0.1),
+    "f": dict(title="(f) STDP network: case (d) at 5 000 neurons (10 % connectivity) with stdp_synapse on E→E, 1 s at 0.1 ms",
+              full_n=5_000, full_t=1000.0, n=5_000, t=1000.0, ne=4_000, ni=1_000, ce=400, ci=100, g=5.0, eta=2.0, j=0.1),
+    "e": dict(title="(e) Vogels–Abbott COBA (Brette et al. 2007: 3 200 + 800 iaf_cond_exp, 2 %, self-sustained), 1 s at 0.1 ms",
+              full_n=4_000, full_t=1000.0, n=4_000, t=1000.0, ne=3_200, ni=800, p=0.02, wex=6.0, win=67.0),
 }
 
 
@@ -107,9 +113,11 @@ def ensure_brian2() -> str:
 
 def run_ours(case: str, cfg: dict, threads: int) -> dict:
     args = [os.path.join(BIN, "simbench"), "-case", case, "-n", str(cfg["n"]), "-t", str(cfg["t"]), "-threads", str(threads)]
-    if case == "d":
+    if case in ("d", "f"):
         args += ["-rate", str(cfg["rate"]), "-jex", str(cfg["jex"]), "-g", str(cfg["g"]), "-ce", str(cfg["ce"]),
                  "-ci", str(cfg["ci"]), "-ne", str(cfg["ne"]), "-ni", str(cfg["ni"])]
+    elif case == "e":
+        args += ["-p", str(cfg["p"]), "-wex", str(cfg["wex"]), "-win", str(cfg["win"]), "-ne", str(cfg["ne"]), "-ni", str(cfg["ni"])]
     else:
         args += ["-rate", str(cfg["rate"]), "-weight", str(cfg["weight"])]
     return sh(args, timeout=900)
@@ -241,11 +249,11 @@ def main() -> None:
         return
     cfg = dict(CASES[a.case])
     scaled = ""
-    if a.case == "d":
+    if a.case in ("d", "f"):
         cfg.update(brunel_params(cfg))
     if a.n:
         cfg["n"] = a.n
-        if a.case == "d":
+        if a.case in ("d", "e", "f"):
             cfg["ne"], cfg["ni"] = a.n * 4 // 5, a.n // 5
     if a.t:
         cfg["t"] = a.t
@@ -269,6 +277,9 @@ def main() -> None:
     loads.append(os.getloadavg()[0])
     extra = []
     ours = res.get("nestml_go")
+    if ours and "error" not in ours and ours.get("plastic_synapses"):
+        extra.append(f"Plastic synapses: {ours['plastic_synapses']} stdp_synapse connections at "
+                     f"{', '.join(str(b) for b in ours['plastic_bytes_per_synapse'])} bytes each (record plus per-synapse state).")
     if ours and "error" not in ours and ours.get("synapses"):
         extra.append(f"Memory: {ours['synapses']} static synapses held in {ours['synapse_bytes'] / 1e6:.1f} MB = "
                      f"{ours['synapse_bytes'] / ours['synapses']:.2f} bytes per synapse (16-byte records plus row offsets); "

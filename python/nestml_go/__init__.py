@@ -31,10 +31,13 @@ from .errors import (
     NestmlCodegenError,
     NestmlError,
     NestmlInternalError,
+    NestmlMemoryError,
     NestmlParseError,
     NestmlSimulationError,
     NestmlSolverError,
+    NestmlTypeError,
     NestmlUnitError,
+    NestmlValueError,
 )
 from .frontend import CheckResult, check, check_file
 from .library import library_models, library_source
@@ -69,6 +72,9 @@ __all__ = [
     "NestmlCodegenError",
     "NestmlSimulationError",
     "NestmlArgumentError",
+    "NestmlValueError",
+    "NestmlTypeError",
+    "NestmlMemoryError",
     "NestmlInternalError",
     "CodeGeneratorOptionsException",
 ]

@@ -29,13 +29,33 @@ import os
 import sys
 import threading
 from pathlib import Path
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping, Protocol, cast
 
 import numpy as np
+import numpy.typing as npt
 
-from .errors import Diagnostic, NestmlError, NestmlInternalError, error_for_kind
+from .errors import (
+    Diagnostic,
+    NestmlError,
+    NestmlInternalError,
+    NestmlMemoryError,
+    NestmlTypeError,
+    NestmlValueError,
+    error_for_kind,
+)
 
-__all__ = ["call", "fill", "free", "release", "library_path", "version", "FORK_MESSAGE"]
+__all__ = [
+    "call",
+    "fill",
+    "free",
+    "release",
+    "library_path",
+    "version",
+    "available_memory",
+    "check_memory",
+    "FORK_MESSAGE",
+    "MEMINFO_PATH",
+]
 
 #: Environment variable that overrides the library's location (for development).
 LIBRARY_ENV = "NESTML_GO_LIBRARY"
@@ -45,8 +65,25 @@ FORK_MESSAGE = (
     "use multiprocessing 'spawn' or 'forkserver'"
 )
 
+if TYPE_CHECKING:
+    _CArg = ctypes._CArgObject
+    _DoublePtr = ctypes._Pointer[ctypes.c_double]
+else:
+    _CArg = _DoublePtr = Any
+
+
+class NativeLib(Protocol):
+    """The exported C functions, as ctypes sees them."""
+
+    def ng_call(self, method: bytes, json_in: bytes, json_out: _CArg, err_json: _CArg, /) -> int: ...
+
+    def ng_fill(self, handle: int, json_in: bytes, buf: _DoublePtr, n: int, err_json: _CArg, /) -> int: ...
+
+    def ng_free(self, p: int | None, /) -> None: ...
+
+
 _lock = threading.Lock()
-_lib: ctypes.CDLL | None = None
+_lib: NativeLib | None = None
 _load_pid: int | None = None
 _forked = False
 _version: str | None = None
@@ -77,7 +114,7 @@ def _in_forked_child() -> bool:
     return _forked or (_load_pid is not None and os.getpid() != _load_pid)
 
 
-def _load() -> ctypes.CDLL:
+def _load() -> NativeLib:
     """Return the loaded library, loading it on first use."""
     global _lib, _load_pid
     lib = _lib
@@ -95,26 +132,27 @@ def _load() -> ctypes.CDLL:
                 "(pip install . or pip install -e . from the source tree, which runs go build)"
             )
         try:
-            lib = ctypes.CDLL(str(path))
+            cdll = ctypes.CDLL(str(path))
         except OSError as e:
             raise NestmlError(f"cannot load the nestml_go native library {path}: {e}") from e
-        lib.ng_call.argtypes = [
+        cdll.ng_call.argtypes = [
             ctypes.c_char_p,
             ctypes.c_char_p,
             ctypes.POINTER(ctypes.c_void_p),
             ctypes.POINTER(ctypes.c_void_p),
         ]
-        lib.ng_call.restype = ctypes.c_int
-        lib.ng_fill.argtypes = [
+        cdll.ng_call.restype = ctypes.c_int
+        cdll.ng_fill.argtypes = [
             ctypes.c_uint64,
             ctypes.c_char_p,
             ctypes.POINTER(ctypes.c_double),
             ctypes.c_int64,
             ctypes.POINTER(ctypes.c_void_p),
         ]
-        lib.ng_fill.restype = ctypes.c_int
-        lib.ng_free.argtypes = [ctypes.c_void_p]
-        lib.ng_free.restype = None
+        cdll.ng_fill.restype = ctypes.c_int
+        cdll.ng_free.argtypes = [ctypes.c_void_p]
+        cdll.ng_free.restype = None
+        lib = cast(NativeLib, cdll)
         _load_pid = os.getpid()
         _lib = lib
         return lib
@@ -134,7 +172,7 @@ def _json_default(obj: Any) -> Any:
         return os.fspath(obj)
     if isinstance(obj, (set, frozenset, tuple)):
         return list(obj)
-    raise TypeError(f"cannot pass a value of type {type(obj).__name__} to nestml_go")
+    raise NestmlTypeError(f"cannot pass a value of type {type(obj).__name__} to nestml_go")
 
 
 def _encode(obj: Any) -> bytes:
@@ -142,11 +180,11 @@ def _encode(obj: Any) -> bytes:
         return json.dumps(obj, default=_json_default, allow_nan=False).encode("utf-8")
     except ValueError as e:
         if "JSON compliant" in str(e):
-            raise ValueError("arguments must not contain NaN or infinity") from None
+            raise NestmlValueError("arguments must not contain NaN or infinity") from None
         raise
 
 
-def _take_string(lib: ctypes.CDLL, p: ctypes.c_void_p) -> str:
+def _take_string(lib: NativeLib, p: ctypes.c_void_p) -> str:
     """Copy a malloc'd C string from the library and free it."""
     if not p.value:
         return ""
@@ -176,7 +214,7 @@ def call(method: str, **kwargs: Any) -> dict[str, Any]:
     :class:`ValueError`).
     """
     if not isinstance(method, str) or not method:
-        raise TypeError("method must be a non-empty string")
+        raise NestmlTypeError("method must be a non-empty string")
     lib = _load()
     payload = _encode(kwargs)
     out = ctypes.c_void_p()
@@ -195,7 +233,7 @@ def call(method: str, **kwargs: Any) -> dict[str, Any]:
     return result
 
 
-def fill(handle: int, req: Mapping[str, Any], n: int) -> np.ndarray:
+def fill(handle: int, req: Mapping[str, Any], n: int) -> npt.NDArray[np.float64]:
     """Return a new float64 array of length ``n`` filled by the native library.
 
     Python allocates the array; Go writes into it directly (no copy). ``req``
@@ -203,10 +241,10 @@ def fill(handle: int, req: Mapping[str, Any], n: int) -> np.ndarray:
     ``{"recorder": 3, "key": "V_m"}`` for a network.
     """
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)):
-        raise TypeError(f"n must be an int, not {type(n).__name__}")
+        raise NestmlTypeError(f"n must be an int, not {type(n).__name__}")
     n = int(n)
     if n < 0:
-        raise ValueError(f"n must be >= 0, got {n}")
+        raise NestmlValueError(f"n must be >= 0, got {n}")
     handle = _check_handle(handle)
     lib = _load()
     payload = _encode(dict(req))
@@ -229,10 +267,10 @@ def fill(handle: int, req: Mapping[str, Any], n: int) -> np.ndarray:
 
 def _check_handle(handle: Any) -> int:
     if isinstance(handle, bool) or not isinstance(handle, (int, np.integer)):
-        raise TypeError(f"handle must be an int, not {type(handle).__name__}")
+        raise NestmlTypeError(f"handle must be an int, not {type(handle).__name__}")
     h = int(handle)
     if not 0 < h < 2**64:
-        raise ValueError(f"invalid handle {h}")
+        raise NestmlValueError(f"invalid handle {h}")
     return h
 
 
@@ -261,3 +299,52 @@ def version() -> str:
     if _version is None:
         _version = str(call("version")["version"])
     return _version
+
+
+#: Where the available memory is read from (``MemAvailable``).
+MEMINFO_PATH = "/proc/meminfo"
+
+#: The share of the available memory one request may claim.
+MEMORY_FRACTION = 0.8
+
+
+def available_memory() -> int | None:
+    """The memory available for new allocations in bytes (``MemAvailable``
+    of /proc/meminfo), or ``None`` where that is unknown (not Linux)."""
+    try:
+        with open(MEMINFO_PATH, encoding="ascii") as f:
+            for line in f:
+                if line.startswith("MemAvailable:"):
+                    parts = line.split()
+                    return int(parts[1]) * (1024 if parts[2:3] == ["kB"] else 1)
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
+def _fmt_bytes(n: float) -> str:
+    for unit in ("B", "KiB", "MiB", "GiB", "TiB", "PiB"):
+        if abs(n) < 1024 or unit == "PiB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024
+    return f"{n:.1f} PiB"  # pragma: no cover - unreachable
+
+
+def check_memory(needed: float, what: str) -> None:
+    """Refuse a request that would not fit in memory, before allocating.
+
+    Raises :class:`~nestml_go.errors.NestmlMemoryError` (a ``ValueError``
+    and a ``MemoryError``) with the estimate if ``needed`` bytes exceed
+    :data:`MEMORY_FRACTION` of :func:`available_memory`. The estimate is
+    a lower bound; nothing is checked where the available memory is unknown.
+    """
+    avail = available_memory()
+    if avail is None or needed <= MEMORY_FRACTION * avail:
+        return
+    raise NestmlMemoryError(
+        f"{what} would need about {_fmt_bytes(needed)} of memory, but only "
+        f"{_fmt_bytes(avail)} is available ({MEMINFO_PATH}: MemAvailable); "
+        "use fewer neurons or connections",
+        needed=int(min(needed, 2**63 - 1)),
+        available=avail,
+    )

@@ -22,7 +22,7 @@ import os
 import sys
 from typing import Any, Sequence, TextIO
 
-from .errors import Diagnostic, NestmlError
+from .errors import Diagnostic, NestmlError, NestmlTypeError, NestmlValueError
 
 __all__ = ["main", "format_diagnostic"]
 
@@ -33,30 +33,41 @@ def _version() -> str:
     return __version__
 
 
+def _source_excerpt(
+    source_lines: Sequence[str] | None, line: int, col: int, end_line: int, end_col: int
+) -> list[str]:
+    """The source line and a caret under the range (empty if out of range)."""
+    if source_lines is None or not 1 <= line <= len(source_lines):
+        return []
+    text = source_lines[line - 1]
+    raw = text.encode("utf-8")
+    # Columns are byte offsets; convert to characters for display.
+    c = len(raw[: max(col, 0)].decode("utf-8", errors="replace"))
+    if end_line == line and end_col > col:
+        end = len(raw[:end_col].decode("utf-8", errors="replace"))
+    else:
+        end = c + 1
+    width = max(1, min(end, max(len(text), c + 1)) - c)
+    # Keep tabs in the prefix so the caret lines up with the source.
+    prefix = "".join(ch if ch == "\t" else " " for ch in text[:c])
+    return ["    " + text, "    " + prefix + "^" + "~" * (width - 1)]
+
+
 def format_diagnostic(d: Diagnostic, source_lines: Sequence[str] | None = None) -> str:
     """Render a diagnostic like a compiler: the message line, then the source
-    line and a caret under the range, then the hint.
+    line and a caret under the range, then the hint, then one ``note:`` per
+    related location (with its source line and caret).
 
     ``source_lines`` are the lines of the file (without newlines); if not
-    given or the position is outside them, only the message is rendered.
+    given or a position is outside them, only the message lines are rendered.
     """
     out = [str(d)]
-    if source_lines is not None and 1 <= d.line <= len(source_lines):
-        text = source_lines[d.line - 1]
-        raw = text.encode("utf-8")
-        # Columns are byte offsets; convert to characters for display.
-        col = len(raw[: max(d.col, 0)].decode("utf-8", errors="replace"))
-        if d.end_line == d.line and d.end_col > d.col:
-            end = len(raw[: d.end_col].decode("utf-8", errors="replace"))
-        else:
-            end = col + 1
-        width = max(1, min(end, max(len(text), col + 1)) - col)
-        # Keep tabs in the prefix so the caret lines up with the source.
-        prefix = "".join(c if c == "\t" else " " for c in text[:col])
-        out.append("    " + text)
-        out.append("    " + prefix + "^" + "~" * (width - 1))
+    out += _source_excerpt(source_lines, d.line, d.col, d.end_line, d.end_col)
     if d.hint:
         out.append(f"    hint: {d.hint}")
+    for r in d.related:
+        out.append(f"{d.file}:{r.line}:{r.col + 1}: note: {r.message}")
+        out += _source_excerpt(source_lines, r.line, r.col, r.end_line, r.end_col)
     return "\n".join(out)
 
 
@@ -206,6 +217,9 @@ def _cmd_generate(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
             dev=args.dev,
             codegen_opts=opts,
         )
+    except (NestmlTypeError, NestmlValueError) as e:  # bad arguments: usage error
+        print(f"nestml-go: error: {e}", file=stderr)
+        return 2
     except NestmlError as e:
         print(f"nestml-go: {e}", file=stderr)
         return 1

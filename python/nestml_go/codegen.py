@@ -40,6 +40,7 @@ from .errors import (
     error_for_diagnostics,
 )
 from .frontend import check_file
+from .errors import NestmlTypeError, NestmlValueError  # argument errors raised before calling Go
 
 __all__ = [
     "generate_target",
@@ -151,22 +152,22 @@ def _expand_input_path(input_path: InputPath) -> list[str]:
     elif isinstance(input_path, Sequence) and not isinstance(input_path, bytes):
         items = list(input_path)
         if not items:
-            raise ValueError("input_path is an empty list")
+            raise NestmlValueError("input_path is an empty list")
     else:
-        raise TypeError(
+        raise NestmlTypeError(
             f"input_path must be a path or a list of paths, not {type(input_path).__name__}"
         )
     files: list[str] = []
     for it in items:
         if not isinstance(it, (str, os.PathLike)):
-            raise TypeError(f"input_path entries must be paths, not {type(it).__name__}")
+            raise NestmlTypeError(f"input_path entries must be paths, not {type(it).__name__}")
         p = Path(os.fspath(it)).expanduser()
         if not str(it):
-            raise ValueError("input_path must not be an empty string")
+            raise NestmlValueError("input_path must not be an empty string")
         if p.is_dir():
             found = sorted(str(f.resolve()) for f in p.rglob("*.nestml") if f.is_file())
             if not found:
-                raise ValueError(f"no .nestml files found in directory {p}")
+                raise NestmlValueError(f"no .nestml files found in directory {p}")
             files.extend(found)
         elif p.is_file():
             files.append(str(p.resolve()))
@@ -178,10 +179,10 @@ def _expand_input_path(input_path: InputPath) -> list[str]:
 
 def _check_level(logging_level: str) -> str:
     if not isinstance(logging_level, str):
-        raise TypeError(f"logging_level must be a str, not {type(logging_level).__name__}")
+        raise NestmlTypeError(f"logging_level must be a str, not {type(logging_level).__name__}")
     lvl = logging_level.upper()
     if lvl not in _LEVELS:
-        raise ValueError(
+        raise NestmlValueError(
             f"unknown logging_level {logging_level!r}; use DEBUG, INFO, WARNING, ERROR or NONE"
         )
     return lvl
@@ -191,13 +192,13 @@ def _check_module_name(module_name: str | None) -> str:
     if module_name is None:
         return "nestmlmodule"
     if not isinstance(module_name, str):
-        raise TypeError(f"module_name must be a str, not {type(module_name).__name__}")
+        raise NestmlTypeError(f"module_name must be a str, not {type(module_name).__name__}")
     if not module_name.endswith("module"):
-        raise ValueError(
+        raise NestmlValueError(
             f'module_name "{module_name}" must end in "module" (e.g. "{module_name}module")'
         )
     if not _MODULE_NAME_RE.match(module_name):
-        raise ValueError(
+        raise NestmlValueError(
             f'module_name "{module_name}" must be a C identifier (letters, digits, underscores)'
         )
     return module_name
@@ -208,39 +209,39 @@ def _check_codegen_opts(codegen_opts: Mapping[str, Any] | None) -> dict[str, Any
     if codegen_opts is None:
         return {}
     if not isinstance(codegen_opts, Mapping):
-        raise TypeError(f"codegen_opts must be a dict, not {type(codegen_opts).__name__}")
+        raise NestmlTypeError(f"codegen_opts must be a dict, not {type(codegen_opts).__name__}")
     opts = copy.deepcopy(dict(codegen_opts))
     for key in opts:
         if not isinstance(key, str) or key not in CODEGEN_OPTIONS:
             raise CodeGeneratorOptionsException(str(key))
     for key, choices in _CHOICES.items():
         if key in opts and opts[key] not in choices:
-            raise ValueError(
+            raise NestmlValueError(
                 f"codegen_opts[{key!r}] = {opts[key]!r}; allowed: {', '.join(map(repr, choices))}"
             )
     for key in _BOOL_OPTS:
         if key in opts and not isinstance(opts[key], bool):
-            raise TypeError(f"codegen_opts[{key!r}] must be True or False")
+            raise NestmlTypeError(f"codegen_opts[{key!r}] must be True or False")
     for key in _LIST_OF_STR_OPTS:
         if key in opts:
             v = opts[key]
             if isinstance(v, str) or not isinstance(v, Sequence) or not all(isinstance(x, str) for x in v):
-                raise TypeError(f"codegen_opts[{key!r}] must be a list of strings")
+                raise NestmlTypeError(f"codegen_opts[{key!r}] must be a list of strings")
             opts[key] = list(v)
     for key in _DICT_OPTS:
         if key in opts and not isinstance(opts[key], Mapping):
-            raise TypeError(f"codegen_opts[{key!r}] must be a dict")
+            raise NestmlTypeError(f"codegen_opts[{key!r}] must be a dict")
     if "neuron_synapse_pairs" in opts and not isinstance(opts["neuron_synapse_pairs"], Sequence):
-        raise TypeError("codegen_opts['neuron_synapse_pairs'] must be a list")
+        raise NestmlTypeError("codegen_opts['neuron_synapse_pairs'] must be a list")
     for key in ("max_n_compiler_processes", "kernel_max_order", "max_substeps"):
         if key in opts:
             v = opts[key]
             if isinstance(v, bool) or not isinstance(v, int) or v < 1:
-                raise ValueError(f"codegen_opts[{key!r}] must be an int >= 1, got {v!r}")
+                raise NestmlValueError(f"codegen_opts[{key!r}] must be an int >= 1, got {v!r}")
     gj = opts.get("gap_junctions")
     if gj is not None:
         if not isinstance(gj, Mapping):
-            raise TypeError("codegen_opts['gap_junctions'] must be a dict")
+            raise NestmlTypeError("codegen_opts['gap_junctions'] must be a dict")
         if gj.get("enable"):
             raise NotImplementedError("gap junctions (codegen_opts['gap_junctions']) are not supported yet")
     if "templates" in opts:
@@ -252,7 +253,7 @@ def _check_codegen_opts(codegen_opts: Mapping[str, Any] | None) -> dict[str, Any
     try:
         json.dumps(opts, allow_nan=False)
     except (TypeError, ValueError) as e:
-        raise TypeError(f"codegen_opts must contain only JSON values (str, numbers, lists, dicts): {e}") from None
+        raise NestmlTypeError(f"codegen_opts must contain only JSON values (str, numbers, lists, dicts): {e}") from None
     return opts
 
 
@@ -260,10 +261,10 @@ def _check_optional_path(name: str, p: PathLike | None) -> str | None:
     if p is None:
         return None
     if not isinstance(p, (str, os.PathLike)):
-        raise TypeError(f"{name} must be a path, not {type(p).__name__}")
+        raise NestmlTypeError(f"{name} must be a path, not {type(p).__name__}")
     s = os.fspath(p)
     if not s:
-        raise ValueError(f"{name} must not be empty")
+        raise NestmlValueError(f"{name} must not be empty")
     return os.path.abspath(os.path.expanduser(s))
 
 
@@ -271,13 +272,13 @@ def _check_common(
     suffix: str, dev: bool, store_log: bool
 ) -> None:
     if not isinstance(suffix, str):
-        raise TypeError(f"suffix must be a str, not {type(suffix).__name__}")
+        raise NestmlTypeError(f"suffix must be a str, not {type(suffix).__name__}")
     if suffix and not re.match(r"^[A-Za-z0-9_]*$", suffix):
-        raise ValueError(f"suffix {suffix!r} may contain only letters, digits and underscores")
+        raise NestmlValueError(f"suffix {suffix!r} may contain only letters, digits and underscores")
     if not isinstance(dev, bool):
-        raise TypeError("dev must be True or False")
+        raise NestmlTypeError("dev must be True or False")
     if not isinstance(store_log, bool):
-        raise TypeError("store_log must be True or False")
+        raise NestmlTypeError("store_log must be True or False")
 
 
 # -- reporting ----------------------------------------------------------
@@ -504,10 +505,10 @@ def generate_target(
         without it errors raise), False otherwise.
     """
     if not isinstance(target_platform, str):
-        raise TypeError(f"target_platform must be a str, not {type(target_platform).__name__}")
+        raise NestmlTypeError(f"target_platform must be a str, not {type(target_platform).__name__}")
     platform = target_platform.upper()
     if platform not in _TARGETS:
-        raise ValueError(
+        raise NestmlValueError(
             f"unknown target_platform {target_platform!r}; use one of {', '.join(_TARGETS)}"
         )
     if platform == "NEST":

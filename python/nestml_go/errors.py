@@ -6,7 +6,8 @@ Every failure that comes from the compiler or the simulator is a
 message, in the spirit of pydantic-core's ``ValidationError.errors()``.
 
 Argument mistakes that Python can see before calling the native library
-raise plain :class:`TypeError` / :class:`ValueError`.
+raise :class:`NestmlTypeError` / :class:`NestmlValueError` (subclasses of
+:class:`TypeError` / :class:`ValueError` as well as of :class:`NestmlError`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any, Iterable, Mapping
 
 __all__ = [
     "Diagnostic",
+    "RelatedLocation",
     "NestmlError",
     "NestmlCheckError",
     "NestmlParseError",
@@ -24,11 +26,47 @@ __all__ = [
     "NestmlCodegenError",
     "NestmlSimulationError",
     "NestmlArgumentError",
+    "NestmlValueError",
+    "NestmlTypeError",
+    "NestmlMemoryError",
     "NestmlInternalError",
     "CodeGeneratorOptionsException",
     "error_for_kind",
     "error_for_diagnostics",
 ]
+
+
+@dataclass(frozen=True)
+class RelatedLocation:
+    """A secondary location of a diagnostic, in the same file.
+
+    For example the first declaration of a redeclared name, or the other
+    handler with the same priority.
+
+    Attributes:
+        line: 1-based start line.
+        col: 0-based start column in bytes.
+        end_line: 1-based end line of the half-open range.
+        end_col: 0-based end column of the half-open range.
+        message: a short label, e.g. ``"first declaration"``.
+    """
+
+    line: int = 0
+    col: int = 0
+    end_line: int = 0
+    end_col: int = 0
+    message: str = ""
+
+    @classmethod
+    def from_record(cls, rec: Mapping[str, Any]) -> "RelatedLocation":
+        """Build a related location from its JSON record."""
+        return cls(
+            line=int(rec.get("line", 0) or 0),
+            col=int(rec.get("col", 0) or 0),
+            end_line=int(rec.get("end_line", 0) or 0),
+            end_col=int(rec.get("end_col", 0) or 0),
+            message=str(rec.get("message", "") or ""),
+        )
 
 
 @dataclass(frozen=True)
@@ -47,6 +85,8 @@ class Diagnostic:
         message: what is wrong.
         hint: how to fix it, or ``""``.
         upstream: the corresponding upstream NESTML message code, or ``""``.
+        related: secondary locations (:class:`RelatedLocation`), possibly
+            empty.
     """
 
     code: str
@@ -60,6 +100,7 @@ class Diagnostic:
     message: str = ""
     hint: str = ""
     upstream: str = ""
+    related: tuple[RelatedLocation, ...] = ()
 
     @classmethod
     def from_record(cls, rec: Mapping[str, Any]) -> "Diagnostic":
@@ -76,11 +117,17 @@ class Diagnostic:
             message=str(rec.get("message", "")),
             hint=str(rec.get("hint", "") or ""),
             upstream=str(rec.get("upstream", "") or ""),
+            related=tuple(
+                RelatedLocation.from_record(r) for r in (rec.get("related") or ()) if isinstance(r, Mapping)
+            ),
         )
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the JSON record form (the same keys as the native library)."""
-        return asdict(self)
+        """Return the JSON record form (the same keys as the native library;
+        ``related`` is a list of dicts)."""
+        d = asdict(self)
+        d["related"] = [asdict(r) for r in self.related]
+        return d
 
     @property
     def is_error(self) -> bool:
@@ -170,10 +217,39 @@ class NestmlSimulationError(NestmlError):
     default_kind = "simulation"
 
 
-class NestmlArgumentError(NestmlError, ValueError):
+class NestmlValueError(NestmlError, ValueError):
+    """An argument has the right type but a bad value (a range, a shape, NaN
+    or infinity, an unknown name): raised in Python before the core is
+    called. Also a :class:`ValueError`."""
+
+    default_kind = "argument"
+
+
+class NestmlTypeError(NestmlError, TypeError):
+    """An argument has the wrong type: raised in Python before the core is
+    called. Also a :class:`TypeError`."""
+
+    default_kind = "argument"
+
+
+class NestmlArgumentError(NestmlValueError):
     """The native library rejected an argument (also a :class:`ValueError`)."""
 
     default_kind = "argument"
+
+
+class NestmlMemoryError(NestmlValueError, MemoryError):
+    """A network would not fit in memory; refused before allocating.
+
+    Attributes:
+        needed: the estimated number of bytes.
+        available: the bytes available (``MemAvailable`` of /proc/meminfo).
+    """
+
+    def __init__(self, message: str, needed: int = 0, available: int = 0) -> None:
+        super().__init__(message)
+        self.needed = needed
+        self.available = available
 
 
 class NestmlInternalError(NestmlError):
@@ -182,7 +258,7 @@ class NestmlInternalError(NestmlError):
     default_kind = "internal"
 
 
-class CodeGeneratorOptionsException(ValueError):
+class CodeGeneratorOptionsException(NestmlValueError):
     """An unknown key in ``codegen_opts`` (upstream pynestml's name and message)."""
 
     def __init__(self, key: str) -> None:

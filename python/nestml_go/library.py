@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from . import _native
+from .errors import NestmlTypeError  # argument errors raised before calling Go
 
 
 def library_models() -> list[str]:
@@ -18,5 +19,5 @@ def library_source(name: str) -> str:
         NestmlArgumentError: if there is no such model.
     """
     if not isinstance(name, str):
-        raise TypeError(f"name must be a str, not {type(name).__name__}")
+        raise NestmlTypeError(f"name must be a str, not {type(name).__name__}")
     return str(_native.call("library", name=name)["source"])

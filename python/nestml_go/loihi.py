@@ -30,10 +30,10 @@ which imports ``nir`` lazily.
 
 from __future__ import annotations
 
-import json
+import math
+import numbers
 import os
 import sys
-from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence, Union
 
 import numpy as np
@@ -55,6 +55,7 @@ from .errors import (
     NestmlCodegenError,
     error_for_diagnostics,
 )
+from .errors import NestmlTypeError, NestmlValueError  # argument errors raised before calling Go
 
 __all__ = [
     "generate_loihi_target",
@@ -99,28 +100,116 @@ def _check_opts(codegen_opts: Mapping[str, Any] | None) -> dict[str, Any]:
     if codegen_opts is None:
         return {}
     if not isinstance(codegen_opts, Mapping):
-        raise TypeError(f"codegen_opts must be a dict, not {type(codegen_opts).__name__}")
+        raise NestmlTypeError(f"codegen_opts must be a dict, not {type(codegen_opts).__name__}")
     opts = dict(codegen_opts)
     for key in opts:
         if not isinstance(key, str) or key not in LOIHI_CODEGEN_OPTIONS:
             raise CodeGeneratorOptionsException(str(key))
     for key in ("parameters", "weights"):
         if key in opts and not isinstance(opts[key], Mapping):
-            raise TypeError(f"codegen_opts[{key!r}] must be a dict")
+            raise NestmlTypeError(f"codegen_opts[{key!r}] must be a dict")
     if "weights" in opts:
-        opts["weights"] = {k: [float(v[0]), float(v[1])] for k, v in opts["weights"].items()}
+        w: dict[str, list[float]] = {}
+        for k, v in opts["weights"].items():
+            if not isinstance(k, str) or isinstance(v, (str, bytes)) or not isinstance(v, Sequence) or len(v) != 2:
+                raise NestmlTypeError(f"codegen_opts['weights'] maps port names to [w_min, w_max], got {k!r}: {v!r}")
+            w[k] = [_number(f"codegen_opts['weights'][{k!r}]", x) for x in v]
+        opts["weights"] = w
     if "parameters" in opts:
-        opts["parameters"] = {k: float(v) for k, v in opts["parameters"].items()}
+        ps: dict[str, float] = {}
+        for k, v in opts["parameters"].items():
+            if not isinstance(k, str):
+                raise NestmlTypeError(f"codegen_opts['parameters'] keys must be names, got {k!r}")
+            ps[k] = _number(f"codegen_opts['parameters'][{k!r}]", v)
+        opts["parameters"] = ps
+    for key in ("resolution", "max_input_rate", "v_min", "headroom", "nir_delay"):
+        if key in opts:
+            opts[key] = _number(f"codegen_opts[{key!r}]", opts[key])
+    for key in ("resolution", "max_input_rate"):
+        if key in opts and opts[key] <= 0:
+            raise NestmlValueError(f"codegen_opts[{key!r}] must be > 0, got {opts[key]}")
+    for key in ("max_simultaneous_inputs", "vth_mant", "sim_steps"):
+        if key in opts:
+            opts[key] = _count(f"codegen_opts[{key!r}]", opts[key], 1, 1 << 24)
     for key in ("allow_no_leak", "fixed_point", "nir", "nir_include_delay"):
         if key in opts and not isinstance(opts[key], bool):
-            raise TypeError(f"codegen_opts[{key!r}] must be True or False")
+            raise NestmlTypeError(f"codegen_opts[{key!r}] must be True or False")
     if opts.get("tier", "auto") not in ("auto", "A", "B"):
-        raise ValueError("codegen_opts['tier'] must be 'auto', 'A' or 'B'")
+        raise NestmlValueError("codegen_opts['tier'] must be 'auto', 'A' or 'B'")
     if opts.get("continuous_ports", "drop") not in ("drop", "error"):
-        raise ValueError("codegen_opts['continuous_ports'] must be 'drop' or 'error'")
+        raise NestmlValueError("codegen_opts['continuous_ports'] must be 'drop' or 'error'")
     if opts.get("nir_units", "SI") not in ("SI", "nest"):
-        raise ValueError("codegen_opts['nir_units'] must be 'SI' or 'nest'")
+        raise NestmlValueError("codegen_opts['nir_units'] must be 'SI' or 'nest'")
     return opts
+
+
+def _number(name: str, v: Any) -> float:
+    """A finite real number (not a bool)."""
+    if isinstance(v, (bool, np.bool_)) or not isinstance(v, numbers.Real):
+        raise NestmlTypeError(f"{name} must be a number, not {type(v).__name__}")
+    f = float(v)
+    if not math.isfinite(f):
+        raise NestmlValueError(f"{name} must be finite, got {f}")
+    return f
+
+
+def _count(name: str, v: Any, lo: int, hi: int) -> int:
+    """An int in [lo, hi] (not a bool)."""
+    if isinstance(v, (bool, np.bool_)) or not isinstance(v, (int, np.integer)):
+        raise NestmlTypeError(f"{name} must be an int, not {type(v).__name__}")
+    if not lo <= int(v) <= hi:
+        raise NestmlValueError(f"{name} must lie in [{lo}, {hi}], got {int(v)}")
+    return int(v)
+
+
+#: Largest stimulus accepted by :func:`emulate` and friends (steps × neurons).
+MAX_STIMULUS_CELLS = 1 << 31
+
+
+def _check_stimulus(stimulus: Any, nruns: int = 1) -> dict[str, Any]:
+    """Validate a stimulus dict (see :func:`make_stimulus`) and refuse one
+    whose traces would not fit in memory."""
+    if not isinstance(stimulus, Mapping):
+        raise NestmlTypeError(f"stimulus must be a dict (see make_stimulus), not {type(stimulus).__name__}")
+    st = dict(stimulus)
+    unknown = set(st) - {"steps", "n", "inputs", "spikes", "weights", "delays"}
+    if unknown:
+        raise NestmlValueError(f"stimulus has unknown keys {sorted(map(str, unknown))}")
+    for key in ("steps", "n", "spikes", "weights"):
+        if key not in st:
+            raise NestmlValueError(f"stimulus needs {key!r}")
+    steps = _count("stimulus['steps']", st["steps"], 1, MAX_STIMULUS_CELLS)
+    n = _count("stimulus['n']", st["n"], 1, MAX_STIMULUS_CELLS)
+    if steps * n > MAX_STIMULUS_CELLS:
+        raise NestmlValueError(f"stimulus too large: {steps} steps x {n} neurons")
+    sp = st["spikes"]
+    if isinstance(sp, (str, bytes)) or not isinstance(sp, Sequence):
+        raise NestmlTypeError("stimulus['spikes'] must be a list of spike-step lists")
+    spikes = [[_count(f"stimulus['spikes'][{j}]", t, 1, steps) for t in _seq(f"stimulus['spikes'][{j}]", s)]
+              for j, s in enumerate(sp)]
+    inputs = _count("stimulus['inputs']", st.get("inputs", len(spikes)), 0, 1 << 20)
+    if inputs != len(spikes):
+        raise NestmlValueError(f"stimulus has {len(spikes)} spike lists for {inputs} inputs")
+    weights = [_number("stimulus['weights']", w) for w in _seq("stimulus['weights']", st["weights"])]
+    if len(weights) != n * inputs:
+        raise NestmlValueError(f"stimulus has {len(weights)} weights for {n} x {inputs} (n x inputs)")
+    out: dict[str, Any] = {"steps": steps, "n": n, "inputs": inputs, "spikes": spikes, "weights": weights}
+    if st.get("delays") is not None:
+        delays = [_count("stimulus['delays']", d, 1, 64) for d in _seq("stimulus['delays']", st["delays"])]
+        if len(delays) != n * inputs:
+            raise NestmlValueError(f"stimulus has {len(delays)} delays for {n} x {inputs} (n x inputs)")
+        out["delays"] = delays
+    # traces: per run a few (steps x n) arrays of 8 bytes in Go, JSON and NumPy
+    _native.check_memory(max(1, nruns) * steps * (n * 8 * 12 + inputs * 4), f"a stimulus of {steps} steps x {n} neurons")
+    return out
+
+
+def _seq(name: str, v: Any) -> list[Any]:
+    if isinstance(v, np.ndarray):
+        return list(v.ravel().tolist())
+    if isinstance(v, (str, bytes, Mapping)) or not isinstance(v, Iterable):
+        raise NestmlTypeError(f"{name} must be a list, not {type(v).__name__}")
+    return list(v)
 
 
 def _raise_for(diags: Sequence[Diagnostic]) -> None:
@@ -142,7 +231,7 @@ def _model_spec(model: ModelSpec) -> str:
         return os.fspath(model)
     if isinstance(model, str):
         return model
-    raise TypeError(f"model must be a name, a path, NESTML source or a Model, not {type(model).__name__}")
+    raise NestmlTypeError(f"model must be a name, a path, NESTML source or a Model, not {type(model).__name__}")
 
 
 def generate_loihi_target(
@@ -196,7 +285,7 @@ def generate_loihi_target(
     target = _check_optional_path("target_path", target_path) or os.path.abspath("target_lava")
     level = _check_level(logging_level)
     if not isinstance(module_name, str) or not module_name.isidentifier():
-        raise ValueError(f"module_name {module_name!r} must be a Python identifier")
+        raise NestmlValueError(f"module_name {module_name!r} must be a Python identifier")
     _check_common(suffix, dev, store_log)
     opts = _check_opts(codegen_opts)
     res = _native.call(
@@ -238,6 +327,8 @@ def quantize(
     Raises:
         NestmlCodegenError: the model cannot be mapped (``LOIHI_E_*``).
     """
+    if not isinstance(simulate, (bool, np.bool_)):
+        raise NestmlTypeError(f"simulate must be True or False, not {type(simulate).__name__}")
     res = _native.call("loihi_quantize", model=_model_spec(model),
                        codegen_opts=_check_opts(codegen_opts), simulate=bool(simulate))
     diags = [Diagnostic.from_record(r) for r in res.get("diagnostics") or []]
@@ -257,17 +348,30 @@ def make_stimulus(
     ``weights`` (n_neurons x n_inputs) are NEST weights in the model's unit
     (signed: negative = inhibitory); ``delays`` NEST delays in steps (>= 1),
     scalar or matrix, default 1; ``steps`` defaults to the last spike + 100."""
-    sp = [sorted(int(t) for t in s) for s in spikes]
-    W = np.atleast_2d(np.asarray(weights, dtype=float))
+    sp = [sorted(_count(f"spikes[{j}]", t, 1, MAX_STIMULUS_CELLS) for t in _seq(f"spikes[{j}]", s))
+          for j, s in enumerate(_seq("spikes", spikes))]
+    if isinstance(weights, (str, bytes, Mapping)):
+        raise NestmlTypeError(f"weights must be a number or a matrix, not {type(weights).__name__}")
+    try:
+        W = np.atleast_2d(np.asarray(weights, dtype=float))
+    except (TypeError, ValueError):
+        raise NestmlTypeError("weights must be a matrix of numbers (n_neurons x n_inputs)") from None
+    if W.ndim != 2 or W.shape[0] < 1:
+        raise NestmlValueError(f"weights must be a matrix (n_neurons x n_inputs), got shape {W.shape}")
+    if not np.all(np.isfinite(W)):
+        raise NestmlValueError("weights must be finite")
     if W.shape[1] != len(sp):
-        raise ValueError(f"weights has {W.shape[1]} columns for {len(sp)} inputs")
-    if steps is None:
-        steps = max([t for s in sp for t in s] + [0]) + 100
+        raise NestmlValueError(f"weights has {W.shape[1]} columns for {len(sp)} inputs")
+    last = max([t for s in sp for t in s] + [0])
+    steps = last + 100 if steps is None else _count("steps", steps, max(1, last), MAX_STIMULUS_CELLS)
     st: dict[str, Any] = {"steps": int(steps), "n": int(W.shape[0]), "inputs": len(sp),
                           "spikes": sp, "weights": W.ravel().tolist()}
     if delays is not None:
-        D = np.broadcast_to(np.asarray(delays, dtype=np.int64), W.shape)
-        st["delays"] = D.ravel().tolist()
+        try:
+            D = np.broadcast_to(np.asarray(delays), W.shape)
+        except ValueError:
+            raise NestmlValueError(f"delays must be a number or a {W.shape} matrix") from None
+        st["delays"] = [_count("delays", d, 1, 64) for d in D.ravel().tolist()]
     return st
 
 
@@ -275,9 +379,12 @@ def example_stimulus(
     model: ModelSpec, n: int = 4, steps: int = 1000, codegen_opts: Mapping[str, Any] | None = None
 ) -> dict[str, Any]:
     """The deterministic stimulus the generated run_example.py uses by default."""
+    n = _count("n", n, 1, 1 << 20)
+    steps = _count("steps", steps, 1, MAX_STIMULUS_CELLS // n)
+    _native.check_memory(steps * n * 16, f"a stimulus of {steps} steps x {n} neurons")
     res = _native.call("loihi_example_stimulus", model=_model_spec(model),
-                       codegen_opts=_check_opts(codegen_opts), n=int(n), steps=int(steps))
-    return res["stimulus"]
+                       codegen_opts=_check_opts(codegen_opts), n=n, steps=steps)
+    return dict(res["stimulus"])
 
 
 def emulate(
@@ -299,9 +406,12 @@ def emulate(
     ``x`` (steps, states, n); plus ``"tier"``, ``"kind"``,
     ``"voltage_scale"`` (LSB per mV) and ``"diagnostics"``.
     """
-    stim = dict(stimulus)
-    if "delays" in stim and stim["delays"] is None:
-        del stim["delays"]
+    if isinstance(runs, str) or not isinstance(runs, Sequence) or not runs:
+        raise NestmlTypeError("runs must be a non-empty list of 'fixed', 'float', 'reference'")
+    for r in runs:
+        if r not in ("fixed", "float", "reference"):
+            raise NestmlValueError(f"unknown run {r!r}; use 'fixed', 'float' or 'reference'")
+    stim = _check_stimulus(stimulus, len(runs))
     res = _native.call("loihi_run", model=_model_spec(model), codegen_opts=_check_opts(codegen_opts),
                        stimulus=stim, runs=list(runs))
     diags = [Diagnostic.from_record(r) for r in res.get("diagnostics") or []]

@@ -9,6 +9,7 @@ from typing import Any, Union
 from ._repr import model_html, model_latex
 from .errors import Diagnostic
 from .frontend import check, check_file
+from .errors import NestmlTypeError, NestmlValueError  # argument errors raised before calling Go
 
 __all__ = ["Model", "load"]
 
@@ -52,10 +53,11 @@ class Model:
         from . import _native
         from .errors import error_for_diagnostics
 
-        if solver not in ("analytic", "numeric"):
-            raise ValueError(f"solver must be 'analytic' or 'numeric', not {solver!r}")
-        if isinstance(timestep, bool) or not isinstance(timestep, (int, float)) or not timestep > 0:
-            raise ValueError(f"timestep must be a positive number of ms, got {timestep!r}")
+        if not isinstance(solver, str) or solver not in ("analytic", "numeric"):
+            raise NestmlValueError(f"solver must be 'analytic' or 'numeric', not {solver!r}")
+        if (isinstance(timestep, bool) or not isinstance(timestep, (int, float))
+                or not 0 < timestep < float("inf")):
+            raise NestmlValueError(f"timestep must be a positive number of ms, got {timestep!r}")
         res = _native.call("odes", source=self.source, path=self.path or "<string>",
                            timestep=float(timestep), solver="numeric" if solver == "numeric" else "")
         for rep in res["reports"]:
@@ -87,7 +89,7 @@ def load(path_or_source: PathLike, *, name: str | None = None) -> Model:
         NestmlParseError, NestmlCheckError: if the source has errors.
     """
     if name is not None and not isinstance(name, str):
-        raise TypeError(f"name must be a str, not {type(name).__name__}")
+        raise NestmlTypeError(f"name must be a str, not {type(name).__name__}")
     path: str | None
     if isinstance(path_or_source, os.PathLike) or (
         isinstance(path_or_source, str) and not _looks_like_source(path_or_source)
@@ -101,17 +103,17 @@ def load(path_or_source: PathLike, *, name: str | None = None) -> Model:
         source = path_or_source
         res = check(source)
     else:
-        raise TypeError(
+        raise NestmlTypeError(
             f"load() takes a path or NESTML source text, not {type(path_or_source).__name__}"
         )
     res.raise_for_errors()
     if name is None:
         if len(res.models) != 1:
-            raise ValueError(
+            raise NestmlValueError(
                 f"{res.file} defines {len(res.models)} models ({', '.join(res.models)}); "
                 "pass name= to choose one"
             )
         name = res.models[0]
     elif name not in res.models:
-        raise ValueError(f"{res.file} defines no model {name!r} (it defines: {', '.join(res.models)})")
+        raise NestmlValueError(f"{res.file} defines no model {name!r} (it defines: {', '.join(res.models)})")
     return Model(name=name, source=source, path=path, diagnostics=list(res.diagnostics), models=list(res.models))

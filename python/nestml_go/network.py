@@ -24,6 +24,7 @@ from __future__ import annotations
 import math
 import numbers
 import os
+import threading
 from typing import Any, Iterator, Mapping, Sequence, Union
 
 import numpy as np
@@ -31,7 +32,9 @@ import numpy as np
 from ._repr import node_collection_html
 
 from . import _native
+from . import _units
 from .model import Model
+from .errors import NestmlError, NestmlTypeError, NestmlValueError  # argument errors raised before calling Go
 
 __all__ = ["Network", "NodeCollection", "GENERATORS", "RECORDERS", "SAMPLING_RECORDERS"]
 
@@ -50,10 +53,10 @@ GENERATORS = frozenset(
 #: *to* the neurons they observe (``connect(multimeter, neurons)``).
 SAMPLING_RECORDERS = frozenset({"multimeter", "voltmeter"})
 #: Recording devices (``connect(neurons, spike_recorder)``, ``connect(multimeter, neurons)``).
-RECORDERS = frozenset({"spike_recorder"}) | SAMPLING_RECORDERS
+RECORDERS = frozenset({"spike_recorder", "weight_recorder", "volume_transmitter"}) | SAMPLING_RECORDERS
 
 # Event keys that hold integers (converted from the float64 transfer buffer).
-_INT_EVENT_KEYS = frozenset({"senders", "receptors", "ports"})
+_INT_EVENT_KEYS = frozenset({"senders", "targets", "receptors", "ports"})
 
 ModelSpec = Union[str, Model, "os.PathLike[str]"]
 
@@ -64,46 +67,52 @@ def _is_real(x: Any) -> bool:
 
 def _real(name: str, x: Any) -> float:
     if not _is_real(x):
-        raise TypeError(f"{name} must be a real number, not {type(x).__name__}")
+        raise NestmlTypeError(f"{name} must be a real number, not {type(x).__name__}")
     return float(x)
 
 
 def _finite(name: str, x: Any) -> float:
     v = _real(name, x)
     if not math.isfinite(v):
-        raise ValueError(f"{name} must be finite, got {v}")
+        raise NestmlValueError(f"{name} must be finite, got {v}")
     return v
 
 
 def _positive(name: str, x: Any) -> float:
     v = _finite(name, x)
     if v <= 0.0:
-        raise ValueError(f"{name} must be > 0, got {v}")
+        raise NestmlValueError(f"{name} must be > 0, got {v}")
     return v
 
 
 def _times(name: str, x: Any, *, sorted_: bool) -> list[float]:
     if isinstance(x, (str, bytes)) or not isinstance(x, (Sequence, np.ndarray)):
-        raise TypeError(f"{name} must be a list or 1-D array of numbers, not {type(x).__name__}")
+        raise NestmlTypeError(f"{name} must be a list or 1-D array of numbers, not {type(x).__name__}")
     try:
         a = np.asarray(x, dtype=np.float64)
     except (TypeError, ValueError):
-        raise TypeError(f"{name} must contain only numbers") from None
+        raise NestmlTypeError(f"{name} must contain only numbers") from None
     if a.ndim != 1:
-        raise ValueError(f"{name} must be one-dimensional, got shape {a.shape}")
+        raise NestmlValueError(f"{name} must be one-dimensional, got shape {a.shape}")
     if not np.all(np.isfinite(a)):
-        raise ValueError(f"{name} must contain only finite numbers")
+        raise NestmlValueError(f"{name} must contain only finite numbers")
     if sorted_ and a.size > 1 and np.any(np.diff(a) < 0):
-        raise ValueError(f"{name} must be sorted in non-decreasing order")
+        raise NestmlValueError(f"{name} must be sorted in non-decreasing order")
     return [float(v) for v in a]
 
 
 def _threads_arg(n: Any) -> int:
     if n is None:
         return 0
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 0:
-        raise ValueError(f"threads must be an int >= 0 (0 or None: one per core), got {n!r}")
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or not 0 <= n <= MAX_THREADS:
+        raise NestmlValueError(
+            f"threads must be an int in [0, {MAX_THREADS}] (0 or None: one per core), got {n!r}"
+        )
     return int(n)
+
+
+#: The most threads a network may be given.
+MAX_THREADS = 1024
 
 
 def _plain_value(key: str, v: Any) -> Any:
@@ -115,14 +124,14 @@ def _plain_value(key: str, v: Any) -> Any:
     if _is_real(v):
         f = float(v) if not isinstance(v, (int, np.integer)) else int(v)
         if isinstance(f, float) and math.isnan(f):
-            raise ValueError(f"parameter {key!r} is NaN")
+            raise NestmlValueError(f"parameter {key!r} is NaN")
         if isinstance(f, float) and math.isinf(f):
-            raise ValueError(f"parameter {key!r} is infinite")
+            raise NestmlValueError(f"parameter {key!r} is infinite")
         return f
     if isinstance(v, np.ndarray) or (isinstance(v, Sequence) and not isinstance(v, (str, bytes))):
         items = v.tolist() if isinstance(v, np.ndarray) else list(v)
         return [_plain_value(key, x) for x in items]
-    raise TypeError(
+    raise NestmlTypeError(
         f"parameter {key!r} has unsupported type {type(v).__name__} "
         "(use numbers, strings such as '20 ms', booleans, or lists of these)"
     )
@@ -146,6 +155,7 @@ class Network:
         res = _native.call("net_new", resolution=self._resolution, threads=_threads_arg(threads))
         self._handle = int(res["handle"])
         self._time = 0.0
+        self._time_lock = threading.Lock()  # simulate() from several threads
 
     @property
     def threads(self) -> int:
@@ -222,10 +232,19 @@ class Network:
                 source text.
             n: how many nodes (int >= 1).
             params: initial parameter/state values, e.g. ``{"tau_m": 20.0}``
-                or with units ``{"tau_m": "20 ms"}``. Device parameters are
+                (in the declared unit), with units ``{"tau_m": "20 ms"}`` or
+                ``{"tau_m": (0.02, "s")}``, or one value per node (a list or
+                array); see :meth:`NodeCollection.set`. Device parameters are
                 NEST's: ``spike_generator``: ``spike_times``, ``spike_weights``
                 (ms, pA/nS); ``dc_generator``: ``amplitude`` (pA), ``start``,
-                ``stop`` (ms); ``poisson_generator``: ``rate`` (Hz);
+                ``stop`` (ms); ``step_current_generator``:
+                ``amplitude_times`` (ms), ``amplitude_values`` (pA),
+                ``allow_offgrid_times``; ``ac_generator``: ``amplitude``,
+                ``offset`` (pA), ``phase`` (deg), ``frequency`` (Hz);
+                ``noise_generator``: ``mean``, ``std``, ``std_mod`` (pA),
+                ``frequency`` (Hz), ``phase`` (deg), ``dt`` (ms);
+                ``poisson_generator``: ``rate`` (Hz); current generators
+                also take ``start`` and ``stop`` (ms);
                 ``multimeter``: ``record_from`` (list of names), ``interval`` (ms).
 
         Returns:
@@ -239,20 +258,21 @@ class Network:
             name_hint = ""
         elif isinstance(model, str):
             if not model.strip():
-                raise ValueError("model must not be empty")
+                raise NestmlValueError("model must not be empty")
             spec = model
             name_hint = model
         else:
-            raise TypeError(
+            raise NestmlTypeError(
                 f"model must be a model/device name, a path, NESTML source or a Model, "
                 f"not {type(model).__name__}"
             )
         if isinstance(n, bool) or not isinstance(n, (int, np.integer)):
-            raise TypeError(f"n must be an int, not {type(n).__name__}")
+            raise NestmlTypeError(f"n must be an int, not {type(n).__name__}")
         n = int(n)
         if n < 1:
-            raise ValueError(f"n must be >= 1, got {n}")
+            raise NestmlValueError(f"n must be >= 1, got {n}")
         clean = self._check_params(name_hint, params)
+        _native.check_memory(n * _node_bytes(spec, name_hint), f"creating {n} nodes of {name_hint or 'the model'}")
         res = _native.call("net_create", handle=self.handle, model=spec, n=n, params=clean)
         first = int(res["first"])
         count = int(res.get("n", n))
@@ -264,40 +284,40 @@ class Network:
         if params is None:
             params = {}
         if not isinstance(params, Mapping):
-            raise TypeError(f"params must be a dict, not {type(params).__name__}")
+            raise NestmlTypeError(f"params must be a dict, not {type(params).__name__}")
         out: dict[str, Any] = {}
         for k, v in params.items():
             if not isinstance(k, str) or not k:
-                raise TypeError(f"parameter names must be non-empty strings, got {k!r}")
+                raise NestmlTypeError(f"parameter names must be non-empty strings, got {k!r}")
             out[k] = v
         if model == "spike_generator":
             if "spike_times" in out:
                 out["spike_times"] = _times("spike_times", out["spike_times"], sorted_=True)
                 if any(t < 0 for t in out["spike_times"]):
-                    raise ValueError("spike_times must be >= 0 ms")
+                    raise NestmlValueError("spike_times must be >= 0 ms")
             if "spike_weights" in out:
                 w = _times("spike_weights", out["spike_weights"], sorted_=False)
                 nt = len(out.get("spike_times", []))
                 if w and len(w) != nt:
-                    raise ValueError(
+                    raise NestmlValueError(
                         f"spike_weights has {len(w)} entries but spike_times has {nt}; "
                         "give one weight per spike time (or none)"
                     )
                 out["spike_weights"] = w
-        elif model == "dc_generator":
+        elif model in ("dc_generator", "step_current_generator", "ac_generator", "noise_generator"):
             if "amplitude" in out:
                 out["amplitude"] = _finite("amplitude", out["amplitude"])
             start = _finite("start", out["start"]) if "start" in out else 0.0
             if "start" in out:
                 if start < 0:
-                    raise ValueError(f"start must be >= 0 ms, got {start}")
+                    raise NestmlValueError(f"start must be >= 0 ms, got {start}")
                 out["start"] = start
             if "stop" in out:
                 stop = _real("stop", out["stop"])
                 if math.isnan(stop):
-                    raise ValueError("stop must not be NaN")
+                    raise NestmlValueError("stop must not be NaN")
                 if stop < start:
-                    raise ValueError(f"stop ({stop} ms) must be >= start ({start} ms)")
+                    raise NestmlValueError(f"stop ({stop} ms) must be >= start ({start} ms)")
                 if math.isinf(stop):
                     del out["stop"]  # NEST's default: never stops
                 else:
@@ -306,27 +326,31 @@ class Network:
             if "rate" in out:
                 rate = _finite("rate", out["rate"])
                 if rate < 0:
-                    raise ValueError(f"rate must be >= 0 Hz, got {rate}")
+                    raise NestmlValueError(f"rate must be >= 0 Hz, got {rate}")
                 out["rate"] = rate
         elif model in SAMPLING_RECORDERS:
             if "record_from" in out:
                 rf = out["record_from"]
                 if isinstance(rf, str) or not isinstance(rf, (Sequence, np.ndarray)):
-                    raise TypeError(
+                    raise NestmlTypeError(
                         f"record_from must be a list of variable names, e.g. ['V_m'], "
                         f"not {type(rf).__name__}"
                     )
                 rf = list(rf)
                 if not all(isinstance(x, str) and x for x in rf):
-                    raise TypeError("record_from must contain only non-empty variable names")
+                    raise NestmlTypeError("record_from must contain only non-empty variable names")
                 out["record_from"] = rf
             if "interval" in out:
                 iv = _positive("interval", out["interval"])
                 if iv < self._resolution * (1 - 1e-12):
-                    raise ValueError(
+                    raise NestmlValueError(
                         f"interval ({iv} ms) must be >= the resolution ({self._resolution} ms)"
                     )
                 out["interval"] = iv
+        if model not in GENERATORS and model not in RECORDERS:
+            # neuron parameters/state: numbers in the declared unit, or
+            # quantities ("20 ms", (20, "ms")) converted by the core
+            return {k: _wire_value(k, v) for k, v in out.items()}
         return {k: _plain_value(k, v) for k, v in out.items()}
 
     def connect(
@@ -337,6 +361,7 @@ class Network:
         delay: Any = 1.0,
         port: int | str | None = None,
         rule: str | Mapping[str, Any] = "all_to_all",
+        syn_spec: Mapping[str, Any] | None = None,
     ) -> int:
         """Connect ``pre`` to ``post`` with a NEST connection rule.
 
@@ -357,6 +382,16 @@ class Network:
                 ``fixed_outdegree`` (``outdegree``), ``fixed_total_number``
                 (``N``), ``pairwise_bernoulli`` (``p``); ``allow_autapses``
                 and ``allow_multapses`` default to True as in NEST.
+            syn_spec: NEST's ``syn_spec``: ``synapse_model`` (default
+                ``"static_synapse"``; a synapse :class:`~nestml_go.Model`, a
+                library name, a ``.nestml`` path or NESTML source), ``weight``,
+                ``delay`` and ``receptor_type`` (a port name) replacing the
+                arguments, ``weight_recorder`` (a weight_recorder node),
+                ``weight_variable`` (default ``"w"``), ``post_port``
+                (default ``"post_spikes"``), ``volume_transmitter`` (a
+                volume_transmitter node feeding the port ``mod_port``,
+                default ``"mod_spikes"``), and values of the synapse's
+                parameters and initial state (see docs/synapses.md).
 
         Returns:
             The number of connections made.
@@ -368,27 +403,30 @@ class Network:
         """
         for name, nc in (("pre", pre), ("post", post)):
             if not isinstance(nc, NodeCollection):
-                raise TypeError(f"{name} must be a NodeCollection, not {type(nc).__name__}")
+                raise NestmlTypeError(f"{name} must be a NodeCollection, not {type(nc).__name__}")
             if nc.network is not self:
-                raise ValueError(f"{name} belongs to a different Network")
+                raise NestmlValueError(f"{name} belongs to a different Network")
             if len(nc) == 0:
-                raise ValueError(f"{name} is empty")
+                raise NestmlValueError(f"{name} is empty")
+        syn, weight, delay, port = _syn_spec(self, syn_spec, weight, delay, port)
         w = _value_spec("weight", weight)
         d = _value_spec("delay", delay)
         if "const" in d and d["const"] < self._resolution * (1 - 1e-12):
-            raise ValueError(f"delay ({d['const']} ms) must be >= the resolution ({self._resolution} ms)")
+            raise NestmlValueError(f"delay ({d['const']} ms) must be >= the resolution ({self._resolution} ms)")
         if "array" in d and any(x < self._resolution * (1 - 1e-12) for x in d["array"]):
-            raise ValueError(f"every delay must be >= the resolution ({self._resolution} ms)")
+            raise NestmlValueError(f"every delay must be >= the resolution ({self._resolution} ms)")
         if port is not None:
             if isinstance(port, str):
                 if not port:
-                    raise ValueError("port must not be an empty string")
+                    raise NestmlValueError("port must not be an empty string")
             elif isinstance(port, (int, np.integer)) and not isinstance(port, bool):
-                raise ValueError("ports are given by name (e.g. 'exc_spikes'); receptor numbers are not supported yet")
+                raise NestmlValueError("ports are given by name (e.g. 'exc_spikes'); receptor numbers are not supported yet")
             else:
-                raise TypeError(f"port must be a port name or None, not {type(port).__name__}")
+                raise NestmlTypeError(f"port must be a port name or None, not {type(port).__name__}")
         spec = _conn_spec(rule)
         _check_direction(pre, post)
+        n_syn = _n_synapses(spec, len(pre), len(post))
+        _native.check_memory(n_syn * SYNAPSE_BYTES, f"connecting {n_syn:.3g} synapses")
         res = _native.call(
             "net_connect",
             handle=self.handle,
@@ -398,6 +436,7 @@ class Network:
             delay=d,
             port=port,
             conn_spec=spec,
+            syn_spec=syn,
         )
         return int(res.get("n", 0))
 
@@ -406,7 +445,7 @@ class Network:
         distributions, poisson_generator). The same seed gives the same
         network and the same spikes."""
         if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-            raise ValueError(f"seed must be an int >= 0, got {seed!r}")
+            raise NestmlValueError(f"seed must be an int >= 0, got {seed!r}")
         _native.call("net_seed", handle=self.handle, seed=int(seed))
 
     def simulate(self, t_ms: float, progress: bool | None = None) -> None:
@@ -426,12 +465,14 @@ class Network:
         """
         t = _positive("t_ms", t_ms)
         steps = t / self._resolution
+        if steps >= 2.0**53:
+            raise NestmlValueError(f"t_ms ({t} ms) is too long: {steps:.3g} steps exceed 2**53")
         if abs(steps - round(steps)) > 1e-9 * max(1.0, steps):
-            raise ValueError(
+            raise NestmlValueError(
                 f"t_ms ({t} ms) must be a multiple of the resolution ({self._resolution} ms)"
             )
         if progress is not None and not isinstance(progress, bool):
-            raise TypeError(f"progress must be a bool or None, not {type(progress).__name__}")
+            raise NestmlTypeError(f"progress must be a bool or None, not {type(progress).__name__}")
         total = int(round(steps))
         chunk = max(1, min(total, int(round(10.0 / self._resolution))))  # 10 ms of model time
         done = 0
@@ -439,9 +480,10 @@ class Network:
         try:
             while done < total:
                 n = min(chunk, total - done)
-                res = _native.call("net_simulate", handle=self.handle, t=n * self._resolution)
+                with self._time_lock:  # the call and the clock update together (threads)
+                    res = _native.call("net_simulate", handle=self.handle, t=n * self._resolution)
+                    self._time = float(res["time"]) if "time" in res else self._time + n * self._resolution
                 done += n
-                self._time = float(res["time"]) if "time" in res else self._time + n * self._resolution
                 bar.update(done)
         finally:
             bar.close()
@@ -468,37 +510,81 @@ _RULES = {
 }
 
 
+def _syn_spec(net: "Network", syn_spec: Any, weight: Any, delay: Any, port: Any) -> tuple[Any, Any, Any, Any]:
+    """Split a NEST ``syn_spec`` into the native synapse spec (None for
+    the plain static synapse) and the weight, delay and port it sets."""
+    if syn_spec is None:
+        return None, weight, delay, port
+    if not isinstance(syn_spec, Mapping):
+        raise NestmlTypeError(f"syn_spec must be a dict, not {type(syn_spec).__name__}")
+    ss = dict(syn_spec)
+    weight = ss.pop("weight", weight)
+    delay = ss.pop("delay", delay)
+    if "receptor_type" in ss:
+        port = ss.pop("receptor_type")
+    model = ss.pop("synapse_model", "static_synapse")
+    if isinstance(model, Model):
+        model = model.path if model.path is not None else model.source
+    elif isinstance(model, os.PathLike):
+        model = os.path.abspath(os.fspath(model))
+    elif not isinstance(model, str) or not model.strip():
+        raise NestmlTypeError("synapse_model must be a synapse name, a path, NESTML source or a Model")
+    out: dict[str, Any] = {"synapse_model": model, "params": {}}
+    for dev in ("weight_recorder", "volume_transmitter"):
+        node = ss.pop(dev, None)
+        if node is None:
+            continue
+        if isinstance(node, NodeCollection):
+            if node.network is not net or node.name != dev or len(node) != 1:
+                raise NestmlValueError(f"{dev} must be one {dev} node of this network")
+            node = int(node.ids[0])
+        if isinstance(node, bool) or not isinstance(node, (int, np.integer)):
+            raise NestmlTypeError(f"{dev} must be a {dev} node, not {type(node).__name__}")
+        out[dev] = int(node)
+    for key in ("weight_variable", "post_port", "mod_port"):
+        if key in ss:
+            v = ss.pop(key)
+            if not isinstance(v, str) or not v:
+                raise NestmlTypeError(f"{key} must be a non-empty name")
+            out[key] = v
+    for k, v in ss.items():
+        if not isinstance(k, str) or not k:
+            raise NestmlTypeError(f"syn_spec keys must be names, got {k!r}")
+        out["params"][k] = _finite(k, v)
+    return out, weight, delay, port
+
+
 def _conn_spec(rule: Any) -> dict[str, Any]:
     if isinstance(rule, str):
         rule = {"rule": rule}
     if not isinstance(rule, Mapping):
-        raise TypeError(f"rule must be a rule name or a conn_spec dict, not {type(rule).__name__}")
+        raise NestmlTypeError(f"rule must be a rule name or a conn_spec dict, not {type(rule).__name__}")
     spec = dict(rule)
     name = spec.pop("rule", "all_to_all")
-    if name not in _RULES:
-        raise ValueError(f"unknown connection rule {name!r}; use one of {', '.join(_RULES)}")
+    if not isinstance(name, str) or name not in _RULES:
+        raise NestmlValueError(f"unknown connection rule {name!r}; use one of {', '.join(_RULES)}")
     out: dict[str, Any] = {"rule": name}
     for key in _RULES[name]:
         if key not in spec:
-            raise ValueError(f"rule {name!r} needs {key!r}")
+            raise NestmlValueError(f"rule {name!r} needs {key!r}")
         v = spec.pop(key)
         if key == "p":
             p = _real("p", v)
             if not 0.0 <= p <= 1.0:
-                raise ValueError(f"p must lie in [0, 1], got {p}")
+                raise NestmlValueError(f"p must lie in [0, 1], got {p}")
             out["p"] = p
         else:
             if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 0:
-                raise ValueError(f"{key} must be an int >= 0, got {v!r}")
+                raise NestmlValueError(f"{key} must be an int >= 0, got {v!r}")
             out[key] = int(v)
     for key in ("allow_autapses", "allow_multapses"):
         if key in spec:
             v = spec.pop(key)
             if not isinstance(v, bool):
-                raise TypeError(f"{key} must be a bool")
+                raise NestmlTypeError(f"{key} must be a bool")
             out[key] = v
     if spec:
-        raise ValueError(f"unknown conn_spec keys for {name!r}: {', '.join(sorted(spec))}")
+        raise NestmlValueError(f"unknown conn_spec keys for {name!r}: {', '.join(sorted(map(str, spec)))}")
     return out
 
 
@@ -509,20 +595,23 @@ def _value_spec(name: str, v: Any) -> dict[str, Any]:
     if isinstance(v, Mapping):
         d = dict(v)
         dist = d.pop("distribution", None)
-        if dist not in _DISTRIBUTIONS:
-            raise ValueError(f"{name}: distribution must be one of {', '.join(_DISTRIBUTIONS)}, got {dist!r}")
+        if not isinstance(dist, str) or dist not in _DISTRIBUTIONS:
+            raise NestmlValueError(f"{name}: distribution must be one of {', '.join(_DISTRIBUTIONS)}, got {dist!r}")
         out: dict[str, Any] = {"distribution": dist}
         for key in _DISTRIBUTIONS[dist]:
             if key not in d:
-                raise ValueError(f"{name}: the {dist} distribution needs {key!r}")
+                raise NestmlValueError(f"{name}: the {dist} distribution needs {key!r}")
             out[key] = _finite(f"{name}.{key}", d.pop(key))
         if d:
-            raise ValueError(f"{name}: unknown keys {', '.join(sorted(d))}")
+            raise NestmlValueError(f"{name}: unknown keys {', '.join(sorted(map(str, d)))}")
         return out
     if isinstance(v, (list, tuple, np.ndarray)):
-        arr = np.asarray(v, dtype=float).ravel()
+        try:
+            arr = np.asarray(v, dtype=float).ravel()
+        except (TypeError, ValueError):
+            raise NestmlTypeError(f"{name} must be a number, an array of numbers or a distribution dict") from None
         if not np.all(np.isfinite(arr)):
-            raise ValueError(f"{name}: every value must be finite")
+            raise NestmlValueError(f"{name}: every value must be finite")
         return {"array": arr.tolist()}
     return {"const": _finite(name, v)}
 
@@ -567,6 +656,64 @@ class _Progress:
             self._sys.stderr.flush()
 
 
+#: Memory per synapse for the estimate in :meth:`Network.connect` (bytes).
+SYNAPSE_BYTES = 16
+#: Fixed memory per neuron besides its variables (bytes): buffers, bookkeeping.
+NODE_OVERHEAD_BYTES = 64
+
+
+def _node_bytes(spec: str, name: str) -> int:
+    """A lower-bound estimate of one node's memory: 8 bytes per declared
+    parameter, state, internal and input (from the model source), plus
+    :data:`NODE_OVERHEAD_BYTES`; devices count as one node."""
+    if name in GENERATORS or name in RECORDERS:
+        return NODE_OVERHEAD_BYTES
+    from ._repr import summarize
+
+    try:
+        src = spec
+        if "\n" not in spec and not spec.lstrip().startswith("model "):
+            if os.path.isfile(spec):
+                with open(spec, encoding="utf-8") as f:
+                    src = f.read()
+            else:
+                src = str(_native.call("library", name=spec)["source"])
+        sm = summarize(src)
+        nvars = len(sm.parameters) + len(sm.state) + len(sm.internals) + len(sm.inputs)
+    except Exception:  # noqa: BLE001 - only an estimate; the core reports real errors
+        nvars = 0
+    return NODE_OVERHEAD_BYTES + 8 * max(nvars, 1)
+
+
+def _n_synapses(spec: Mapping[str, Any], n_pre: int, n_post: int) -> float:
+    """How many synapses a conn_spec makes (the expectation for pairwise_bernoulli)."""
+    rule = spec["rule"]
+    if rule == "one_to_one":
+        return float(min(n_pre, n_post))
+    if rule == "fixed_indegree":
+        return float(spec["indegree"]) * n_post
+    if rule == "fixed_outdegree":
+        return float(spec["outdegree"]) * n_pre
+    if rule == "fixed_total_number":
+        return float(spec["N"])
+    if rule == "pairwise_bernoulli":
+        return float(spec["p"]) * n_pre * n_post
+    return float(n_pre) * n_post
+
+
+def _wire_value(name: str, value: Any) -> Any:
+    """:func:`_units.wire_value` with its argument errors as nestml_go's
+    exception types (NestmlTypeError / NestmlValueError)."""
+    try:
+        return _units.wire_value(name, value)
+    except NestmlError:
+        raise
+    except TypeError as e:
+        raise NestmlTypeError(str(e)) from None
+    except ValueError as e:
+        raise NestmlValueError(str(e)) from None
+
+
 def _classify(name: str, kind: str) -> str:
     """Return ``"generator"``, ``"recorder"`` or ``"neuron"``."""
     if name in GENERATORS:
@@ -580,23 +727,23 @@ def _classify(name: str, kind: str) -> str:
 
 def _check_direction(pre: "NodeCollection", post: "NodeCollection") -> None:
     if post.kind == "generator":
-        raise ValueError(
+        raise NestmlValueError(
             f"cannot connect into a {post.name}: generators only send; "
             f"use connect({post.name}, neurons)"
         )
     if post.name in SAMPLING_RECORDERS:
-        raise ValueError(
+        raise NestmlValueError(
             f"a {post.name} is connected to the neurons it records: "
             f"use connect({post.name}, neurons), not connect(neurons, {post.name})"
         )
     if pre.kind == "recorder" and pre.name not in SAMPLING_RECORDERS:
-        raise ValueError(
+        raise NestmlValueError(
             f"a {pre.name} only receives: use connect(neurons, {pre.name})"
         )
     if pre.name in SAMPLING_RECORDERS and post.kind != "neuron":
-        raise ValueError(f"a {pre.name} can only record from neurons, not from a {post.name}")
+        raise NestmlValueError(f"a {pre.name} can only record from neurons, not from a {post.name}")
     if pre.kind == "generator" and post.kind == "recorder":
-        raise ValueError(
+        raise NestmlValueError(
             f"cannot connect a {pre.name} to a {post.name} directly; "
             "record the neurons it drives (or route it through a parrot neuron)"
         )
@@ -633,7 +780,24 @@ class NodeCollection:
         return iter(self._ids.tolist())
 
     def __getitem__(self, index: int | slice | Sequence[int] | np.ndarray) -> "NodeCollection":
-        sel = self._ids[index]
+        if isinstance(index, (bool, np.bool_)) or not isinstance(index, (int, np.integer, slice, Sequence, np.ndarray)):
+            raise NestmlTypeError(f"index must be an int, a slice or a list of ints, not {type(index).__name__}")
+        if isinstance(index, (str, bytes)):
+            raise NestmlTypeError("index must be an int, a slice or a list of ints, not a string")
+        if isinstance(index, (Sequence, np.ndarray)):
+            try:
+                arr = np.asarray(index)
+            except (TypeError, ValueError):
+                raise NestmlTypeError("index must be a flat list of ints") from None
+            if arr.ndim != 1 or (arr.size and arr.dtype.kind not in "iub"):
+                raise NestmlTypeError(f"index must be a flat list of ints (or booleans), got {index!r}")
+            index = arr.astype(np.int64) if arr.size == 0 else arr
+        try:
+            sel = self._ids[index]
+        except (IndexError, OverflowError) as e:
+            raise NestmlValueError(f"index out of range for {len(self)} nodes: {e}") from None
+        except (TypeError, ValueError) as e:
+            raise NestmlTypeError(f"bad index {index!r}: {e}") from None
         return NodeCollection(self.network, np.atleast_1d(sel), self.name, self.kind)
 
     def __repr__(self) -> str:
@@ -654,6 +818,85 @@ class NodeCollection:
         with one dictionary per recorder (as PyNEST's ``get("events")``).
         """
         if self.kind != "recorder":
-            raise TypeError(f"{self.name} is not a recording device; it has no events")
+            raise NestmlTypeError(f"{self.name} is not a recording device; it has no events")
         per = tuple(self.network._events(int(i)) for i in self._ids)
         return per[0] if len(per) == 1 else per
+
+    # -- parameters and state ----------------------------------------------
+
+    def _neuron_ids(self, what: str) -> list[int]:
+        if self.kind != "neuron":
+            raise NestmlTypeError(
+                f"{self.name} is a device; {what} works on neurons (set device parameters in create)"
+            )
+        if self.network.closed:
+            raise RuntimeError("this Network is closed")
+        return [int(i) for i in self._ids]
+
+    def get(self, *names: str | Sequence[str], with_unit: bool = False) -> Any:
+        """Parameters and state variables of the neurons, as NumPy arrays in
+        the model's declared units (like PyNEST's ``get``).
+
+        ``get("V_m")`` returns a :class:`~nestml_go._units.UnitArray` (a
+        float64 array, one value per node, whose ``unit`` attribute is the
+        declared unit, e.g. ``"mV"``; ``""`` for plain numbers);
+        ``get("V_m", with_unit=True)`` returns the pair ``(array, "mV")``.
+        ``get("V_m", "tau_m")`` or ``get(["V_m", "tau_m"])`` returns a dict
+        of such arrays (pairs with ``with_unit``); ``get()`` a dict of all
+        parameters and state variables. An unknown name raises
+        :class:`ValueError` with a did-you-mean hint.
+        """
+        ids = self._neuron_ids("get")
+        if not isinstance(with_unit, bool):
+            raise NestmlTypeError("with_unit must be a bool")
+        single = len(names) == 1 and isinstance(names[0], str)
+        if len(names) == 1 and not isinstance(names[0], str):
+            if not isinstance(names[0], (Sequence, np.ndarray)):
+                raise NestmlTypeError(f"names must be strings, not {type(names[0]).__name__}")
+            names = tuple(names[0])
+        if not names:
+            meta = _native.call("net_vars", handle=self.network.handle, id=ids[0])
+            names = tuple(meta["names"])
+        out: dict[str, Any] = {}
+        for name in names:
+            if not isinstance(name, str) or not name:
+                raise NestmlTypeError(f"variable names must be non-empty strings, got {name!r}")
+            res = _native.call("net_get", handle=self.network.handle, ids=ids, name=name)
+            arr = _units.UnitArray(res["values"], str(res.get("unit", "")))
+            out[name] = (np.asarray(arr), arr.unit) if with_unit else arr
+        return out[str(names[0])] if single else out
+
+    def set(self, params: Mapping[str, Any] | None = None, **kwargs: Any) -> None:
+        """Set parameters and state variables of the neurons (like PyNEST's
+        ``set``): ``set(V_m=-70.0)``, ``set({"V_m": array})``,
+        ``set(tau_m="20 ms")``, ``set(tau_m=(0.02, "s"))``.
+
+        A plain number or array is in the variable's declared unit; a value
+        with a unit is converted by the core's unit system, and a unit of
+        another dimension raises :class:`ValueError` naming both units. An
+        array gives one value per node. After the assignment the model's
+        parameter invariants (``[[...]]``) are checked: if one fails, or a
+        name is unknown (the message suggests the nearest name), a
+        :class:`ValueError` is raised and nothing is changed. New parameters
+        take effect at the next ``simulate``; state variables keep their
+        values when parameters change, as in NEST.
+        """
+        ids = self._neuron_ids("set")
+        merged: dict[str, Any] = {}
+        if params is not None:
+            if not isinstance(params, Mapping):
+                raise NestmlTypeError(f"params must be a dict, not {type(params).__name__}")
+            merged.update(params)
+        merged.update(kwargs)
+        if not merged:
+            return
+        wire: dict[str, Any] = {}
+        for k, v in merged.items():
+            if not isinstance(k, str) or not k:
+                raise NestmlTypeError(f"parameter names must be non-empty strings, got {k!r}")
+            w = _wire_value(k, v)
+            arr = w.get("value") if isinstance(w, dict) else w
+            if isinstance(arr, list) and len(arr) != len(ids):
+                raise NestmlValueError(f"{k}: {len(arr)} values for {len(ids)} nodes (give one value or one per node)")
+            wire[k] = w
+        _native.call("net_set", handle=self.network.handle, ids=ids, params=wire)

@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Any, Union
 
 import numpy as np
 
+from .errors import NestmlTypeError, NestmlValueError  # argument errors
+
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
 
@@ -63,22 +65,30 @@ def _events(events: Events) -> Mapping[str, Any]:
     if not isinstance(events, Mapping) and hasattr(events, "events"):
         events = events.events
     if isinstance(events, tuple):
-        raise TypeError(
+        raise NestmlTypeError(
             "got the events of several recorders (a tuple); pass one of them, e.g. events[0]"
         )
     if not isinstance(events, Mapping):
-        raise TypeError(
+        raise NestmlTypeError(
             f"events must be a recorder's events dict (or the recorder), not {type(events).__name__}"
         )
     if "times" not in events:
-        raise ValueError("events has no 'times' array; is it a recorder's events dict?")
-    n = np.asarray(events["times"]).shape
-    if len(n) != 1:
-        raise ValueError(f"events['times'] must be one-dimensional, got shape {n}")
+        raise NestmlValueError("events has no 'times' array; is it a recorder's events dict?")
+    arrays: dict[str, np.ndarray] = {}
     for key, arr in events.items():
-        shape = np.shape(arr)
-        if shape != n:
-            raise ValueError(f"events[{key!r}] has shape {shape}, but 'times' has shape {n}")
+        try:
+            a = np.asarray(arr)
+        except (TypeError, ValueError) as e:
+            raise NestmlTypeError(f"events[{key!r}] is not an array: {e}") from None
+        if a.dtype.kind not in "biuf" and a.size:
+            raise NestmlTypeError(f"events[{key!r}] must hold numbers, not {a.dtype}")
+        arrays[str(key)] = a
+    n = arrays["times"].shape
+    if len(n) != 1:
+        raise NestmlValueError(f"events['times'] must be one-dimensional, got shape {n}")
+    for key, a in arrays.items():
+        if a.shape != n:
+            raise NestmlValueError(f"events[{key!r}] has shape {a.shape}, but 'times' has shape {n}")
     return events
 
 
@@ -86,6 +96,18 @@ def _axes(ax: Any) -> Any:
     if ax is None:
         _, ax = _pyplot().subplots()
     return ax
+
+
+#: The most bins :func:`rate_histogram` makes.
+MAX_BINS = 10_000_000
+
+
+def _finite_ms(name: str, v: Any) -> float:
+    if isinstance(v, (bool, np.bool_)) or not isinstance(v, (int, float, np.integer, np.floating)):
+        raise NestmlTypeError(f"{name} must be a number of ms, not {type(v).__name__}")
+    if not np.isfinite(v):
+        raise NestmlValueError(f"{name} must be finite, got {v}")
+    return float(v)
 
 
 def _unit_of(name: str, units: Mapping[str, str] | None) -> str:
@@ -135,10 +157,10 @@ def plot_traces(
         variables = [variables]
     variables = list(variables)
     if not variables:
-        raise ValueError("nothing to plot: the events hold no recorded variables")
+        raise NestmlValueError("nothing to plot: the events hold no recorded variables")
     for v in variables:
         if v not in ev or v in ("times", "senders"):
-            raise ValueError(f"{v!r} was not recorded (recorded: {', '.join(recorded) or 'nothing'})")
+            raise NestmlValueError(f"{v!r} was not recorded (recorded: {', '.join(recorded) or 'nothing'})")
     if ax is None:
         _, axs = _pyplot().subplots(len(variables), 1, sharex=True, squeeze=False,
                                      figsize=(7.0, 1.2 + 1.8 * len(variables)))
@@ -146,7 +168,7 @@ def plot_traces(
     elif isinstance(ax, Sequence):
         axes = list(ax)
         if len(axes) != len(variables):
-            raise ValueError(f"got {len(axes)} Axes for {len(variables)} variables")
+            raise NestmlValueError(f"got {len(axes)} Axes for {len(variables)} variables")
     else:
         axes = [ax] * len(variables)
     times = np.asarray(ev["times"], dtype=float)
@@ -201,7 +223,7 @@ def plot_raster(
     """
     ev = _events(events)
     if "senders" not in ev:
-        raise ValueError("events has no 'senders' array; is it a spike_recorder's events dict?")
+        raise NestmlValueError("events has no 'senders' array; is it a spike_recorder's events dict?")
     ax = _axes(ax)
     ax.plot(np.asarray(ev["times"], dtype=float), np.asarray(ev["senders"]), linestyle="none",
             marker=marker, markersize=markersize, color=color, **kwargs)
@@ -235,22 +257,29 @@ def rate_histogram(
     """
     ev = _events(events)
     if isinstance(bin_ms, bool) or not isinstance(bin_ms, (int, float, np.floating, np.integer)):
-        raise TypeError(f"bin_ms must be a number, not {type(bin_ms).__name__}")
+        raise NestmlTypeError(f"bin_ms must be a number, not {type(bin_ms).__name__}")
     if not np.isfinite(bin_ms) or bin_ms <= 0:
-        raise ValueError(f"bin_ms must be finite and > 0, got {bin_ms}")
-    times = np.asarray(ev["times"], dtype=float)
+        raise NestmlValueError(f"bin_ms must be finite and > 0, got {bin_ms}")
+    try:
+        times = np.asarray(ev["times"], dtype=float)
+    except (TypeError, ValueError):
+        raise NestmlTypeError("events['times'] must hold numbers (ms)") from None
+    if not np.all(np.isfinite(times)):
+        raise NestmlValueError("events['times'] must be finite")
     if n_neurons is None:
         senders = np.asarray(ev.get("senders", []))
         n_neurons = max(1, int(np.unique(senders).size))
     elif isinstance(n_neurons, bool) or not isinstance(n_neurons, (int, np.integer)) or n_neurons < 1:
-        raise ValueError(f"n_neurons must be an int >= 1, got {n_neurons!r}")
-    start = 0.0 if t_start is None else float(t_start)
-    stop = float(t_stop) if t_stop is not None else (
+        raise NestmlValueError(f"n_neurons must be an int >= 1, got {n_neurons!r}")
+    start = 0.0 if t_start is None else _finite_ms("t_start", t_start)
+    stop = _finite_ms("t_stop", t_stop) if t_stop is not None else (
         start + bin_ms * max(1, int(np.ceil((times.max() - start) / bin_ms + 1e-9))) if times.size else start + bin_ms
     )
     if not stop > start:
-        raise ValueError(f"t_stop ({stop} ms) must be > t_start ({start} ms)")
+        raise NestmlValueError(f"t_stop ({stop} ms) must be > t_start ({start} ms)")
     n_bins = max(1, round((stop - start) / bin_ms))
+    if n_bins > MAX_BINS:
+        raise NestmlValueError(f"{n_bins} bins of {bin_ms} ms is too many (at most {MAX_BINS}); use wider bins")
     edges = start + bin_ms * np.arange(n_bins + 1)
     counts, _ = np.histogram(times, bins=edges)
     rate = counts / (int(n_neurons) * bin_ms * 1e-3)
@@ -313,7 +342,7 @@ def plot_weights(
     ev = _events(events)
     key = "weights" if "weights" in ev else "w" if "w" in ev else None
     if key is None:
-        raise ValueError("events has no 'weights' (weight_recorder) or 'w' (multimeter) array")
+        raise NestmlValueError("events has no 'weights' (weight_recorder) or 'w' (multimeter) array")
     times = np.asarray(ev["times"], dtype=float)
     w = np.asarray(ev[key], dtype=float)
     senders = np.asarray(ev["senders"]) if "senders" in ev else np.zeros(times.size, dtype=np.int64)

@@ -10,6 +10,7 @@ import (
 	"flag"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -25,7 +26,7 @@ import (
 )
 
 var (
-	caseName = flag.String("case", "a", "a (iaf_psc_exp+Poisson), b (aeif_cond_exp), c (hh_psc_alpha), d (Brunel), trace (traces for -input)")
+	caseName = flag.String("case", "a", "a (iaf_psc_exp+Poisson), b (aeif_cond_exp), c (hh_psc_alpha), d (Brunel), e (COBA), f (Brunel with STDP), trace (traces for -input)")
 	n        = flag.Int("n", 0, "population size (0: the case's default)")
 	tsim     = flag.Float64("t", 1000, "simulated time, ms")
 	threads  = flag.Int("threads", 0, "threads (0: GOMAXPROCS)")
@@ -40,6 +41,9 @@ var (
 	input    = flag.String("input", "", "trace case: JSON with model, params, exc/inh spike times and weights, dc")
 	corpus   = flag.String("corpus", "", "folder of upstream's neuron models (default: ../shared/corpus/... from the repository root)")
 	seed     = flag.Uint64("seed", 1, "network seed")
+	prob     = flag.Float64("p", 0.02, "COBA: connection probability")
+	wex      = flag.Float64("wex", 6, "COBA: excitatory weight, nS")
+	win      = flag.Float64("win", 67, "COBA: inhibitory weight, nS (positive; sent to the inhibitory port)")
 )
 
 type result struct {
@@ -58,7 +62,10 @@ type result struct {
 	SynBytes int64                `json:"synapse_bytes,omitempty"`
 	HeapMB   float64              `json:"heap_mb"`
 	Traces   map[string][]float64 `json:"traces,omitempty"`
-	Go       string               `json:"go"`
+	Plastic  int                  `json:"plastic_synapses,omitempty"`
+	// PlasticBytesPer is the storage per plastic synapse, per synapse group
+	PlasticBytesPer []int  `json:"plastic_bytes_per_synapse,omitempty"`
+	Go              string `json:"go"`
 }
 
 func cpuTime() time.Duration {
@@ -89,6 +96,23 @@ func load(name string, opts pipeline.Options) *ir.Model {
 	}
 	r := pipeline.Compile(path, src, opts)
 	if r.HasErrors() || len(r.Models) != 1 {
+		fatal(fmt.Errorf("compile %s: %v", path, r.Diagnostics))
+	}
+	return r.Models[0]
+}
+
+// loadSynapse compiles a synapse of our library, else of upstream's.
+func loadSynapse(name string) *ir.Model {
+	src, ok := models.Source(name)
+	path := name + ".nestml"
+	if !ok {
+		path = filepath.Join("..", "shared", "corpus", "nestml-upstream", "models", "synapses", name+".nestml")
+		b, err := os.ReadFile(path)
+		fatal(err)
+		src = b
+	}
+	r := pipeline.Compile(path, src, pipeline.Options{})
+	if r.HasErrors() || len(r.Models) != 1 || !r.Models[0].IsSynapse {
 		fatal(fmt.Errorf("compile %s: %v", path, r.Diagnostics))
 	}
 	return r.Models[0]
@@ -196,6 +220,69 @@ func main() {
 		rec, _ = net.Recorder(sr.First)
 		nNeurons = *ne
 		*n = *ne + *ni
+	case "f":
+		// the Brunel network of case d with plastic excitatory-to-excitatory
+		// synapses: stdp_synapse (multiplicative, NEST's defaults), Wmax = 2·J
+		m := load("iaf_psc_alpha_neuron", pipeline.Options{})
+		params := map[string]float64{"C_m": 250, "tau_m": 20, "tau_syn_exc": 0.5, "tau_syn_inh": 0.5, "refr_T": 2, "E_L": 0, "V_reset": 0, "V_th": 20}
+		ex, err := net.CreatePopulation(m, *ne)
+		fatal(err)
+		in, err := net.CreatePopulation(m, *ni)
+		fatal(err)
+		set(net, ex, params)
+		set(net, in, params)
+		all := append(ex.IDs(), in.IDs()...)
+		pg, err := net.CreatePoissonGenerator(*rate, 0, math.Inf(1))
+		fatal(err)
+		fatal(net.Connect(pg.IDs(), all, *jex, 1.5, ""))
+		stdp := &sim.SynapseSpec{Model: loadSynapse("stdp_synapse"), Params: map[string]float64{
+			"lambda": 0.01, "alpha": 1, "mu_plus": 1, "mu_minus": 1, "tau_tr_pre": 20, "tau_tr_post": 20, "Wmax": 2 * *jex}}
+		_, err = net.ConnectSynapse(ex.IDs(), ex.IDs(), sim.ConnSpec{Rule: "fixed_indegree", Indegree: *ce}, sim.ConstValue(*jex), sim.ConstValue(1.5), stdp)
+		fatal(err)
+		_, err = net.ConnectSpec(ex.IDs(), in.IDs(), sim.ConnSpec{Rule: "fixed_indegree", Indegree: *ce}, sim.ConstValue(*jex), sim.ConstValue(1.5), "")
+		fatal(err)
+		_, err = net.ConnectSpec(in.IDs(), all, sim.ConnSpec{Rule: "fixed_indegree", Indegree: *ci}, sim.ConstValue(-*g**jex), sim.ConstValue(1.5), "")
+		fatal(err)
+		sr := net.CreateSpikeRecorder()
+		fatal(net.Connect(ex.IDs(), sr.IDs(), 1, 0.1, ""))
+		rec, _ = net.Recorder(sr.First)
+		nNeurons = *ne
+		*n = *ne + *ni
+		finish = func() {
+			cnt, per := net.PlasticMemory()
+			res.Plastic, res.PlasticBytesPer = cnt, per
+		}
+	case "e":
+		// Vogels–Abbott COBA network as in Brette et al. (2007), benchmark 1:
+		// 3200 + 800 conductance-based LIF neurons, 2 % connectivity, 6 nS /
+		// 67 nS synapses, self-sustained from random initial V and conductances.
+		m := load("iaf_cond_exp_neuron", pipeline.Options{})
+		params := map[string]float64{"C_m": 200, "g_L": 10, "E_L": -60, "V_th": -50, "V_reset": -60, "refr_T": 5,
+			"E_exc": 0, "E_inh": -80, "tau_syn_exc": 5, "tau_syn_inh": 10}
+		ex, err := net.CreatePopulation(m, *ne)
+		fatal(err)
+		in, err := net.CreatePopulation(m, *ni)
+		fatal(err)
+		set(net, ex, params)
+		set(net, in, params)
+		all := append(ex.IDs(), in.IDs()...)
+		rng := rand.New(rand.NewPCG(*seed, 2))
+		for _, id := range all {
+			fatal(net.SetNodeValue(id, "V_m", -60+10*rng.Float64()))
+			fatal(net.SetNodeValue(id, "K_exc__X__exc_spikes", 10*(4+1.5*rng.NormFloat64())))
+			fatal(net.SetNodeValue(id, "K_inh__X__inh_spikes", 10*(20+12*rng.NormFloat64())))
+		}
+		no := false
+		spec := sim.ConnSpec{Rule: "pairwise_bernoulli", P: *prob, AllowAutapses: &no}
+		_, err = net.ConnectSpec(ex.IDs(), all, spec, sim.ConstValue(*wex), sim.ConstValue(0.1), "")
+		fatal(err)
+		_, err = net.ConnectSpec(in.IDs(), all, spec, sim.ConstValue(-*win), sim.ConstValue(0.1), "")
+		fatal(err)
+		sr := net.CreateSpikeRecorder()
+		fatal(net.Connect(all, sr.IDs(), 1, 0.1, ""))
+		rec, _ = net.Recorder(sr.First)
+		nNeurons = *ne + *ni
+		*n = nNeurons
 	case "trace":
 		var in struct {
 			Model  string             `json:"model"`
