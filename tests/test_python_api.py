@@ -497,6 +497,16 @@ def test_cli_check_json_and_exit_codes(valid_file: Path, broken_file: Path,
     assert cli.main(["check", str(valid_file.parent / "missing.nestml")]) == 2
 
 
+def test_cli_check_target_adds_compartmental_checks(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "cm.nestml"
+    src.write_text("model cm_model:\n    state:\n        V_m real = 0\n\n    update:\n        V_m = 1\n")
+    assert cli.main(["check", "--json", str(src)]) == 0
+    assert "CM_NO_V_COMP" not in capsys.readouterr().out
+    assert cli.main(["check", "--json", "--target", "NEST_compartmental", str(src)]) == 1
+    codes = {r["code"] for r in json.loads(capsys.readouterr().out)}
+    assert "CM_NO_V_COMP" in codes
+
+
 def test_cli_version_and_usage(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["--version"]) == 0
     assert capsys.readouterr().out.strip() == f"nestml-go {ng.__version__}"

@@ -38,6 +38,7 @@ from .errors import (
     NestmlTypeError,
     NestmlUnitError,
     NestmlValueError,
+    RelatedLocation,
 )
 from .frontend import CheckResult, check, check_file
 from .library import library_models, library_source
@@ -64,6 +65,7 @@ __all__ = [
     "generate_nest_target",
     "generate_loihi_target",
     "Diagnostic",
+    "RelatedLocation",
     "NestmlError",
     "NestmlParseError",
     "NestmlCheckError",

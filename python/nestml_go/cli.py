@@ -88,6 +88,8 @@ def _cmd_check(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
     p.add_argument("--lang", choices=("9.0", "8.3"), default="9.0", help="language level (default 9.0)")
     p.add_argument("--strict", action="store_true",
                    help="8.3 forms that 9.0 rejects (bare units, number followed by a variable) are errors, as in pynestml 9.0")
+    p.add_argument("--target", choices=("NONE", "NEST", "NEST_compartmental"), default="NONE",
+                   help="also run a target's checks: NEST_compartmental adds the CM_* checks (default NONE)")
     args = p.parse_args(argv)
     records: list[dict[str, Any]] = []
     any_error = False
@@ -96,7 +98,7 @@ def _cmd_check(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
             print(f"nestml-go: error: cannot read {f}: no such file", file=stderr)
             return 2
         try:
-            res = check_file(f, lang=args.lang, strict=args.strict)
+            res = check_file(f, lang=args.lang, strict=args.strict, target=args.target)
         except NestmlError as e:
             print(f"nestml-go: {e}", file=stderr)
             return 1
