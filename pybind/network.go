@@ -530,7 +530,9 @@ func init() {
 			}
 			keys := []string{"times", "senders"}
 			keys = append(keys, r.RecordFrom...)
-			return map[string]any{"n": len(r.Times), "keys": keys}, nil
+			units := r.Units()
+			units["times"] = "ms"
+			return map[string]any{"n": len(r.Times), "keys": keys, "units": units}, nil
 		})
 	})
 }

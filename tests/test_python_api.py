@@ -567,3 +567,19 @@ def test_diagnostic_related_locations(tmp_path: Path, capsys: pytest.CaptureFixt
     assert cli.main(["check", "--json", str(f)]) == 1
     recs = json.loads(capsys.readouterr().out)
     assert [x["related"] for x in recs if x["code"] == "VARIABLE_REDECLARED"] == [rec["related"]]
+
+
+def test_events_carry_units() -> None:
+    net = ng.Network()
+    pop = net.create("iaf_psc_exp_neuron", 2, params={"I_e": 400.0})
+    mm = net.create("multimeter", params={"record_from": ["V_m"]})
+    net.connect(mm, pop)
+    sr = net.create("spike_recorder")
+    net.connect(pop, sr)
+    net.simulate(50.0)
+    ev = mm.events
+    assert ev["times"].unit == "ms" and ev["V_m"].unit == "mV"
+    assert not hasattr(ev["senders"], "unit") and ev["senders"].dtype == np.int64
+    assert sr.events["times"].unit == "ms" and len(sr.events["times"]) > 0
+    # still plain float64 arrays for NumPy
+    assert isinstance(ev["V_m"], np.ndarray) and ev["V_m"].dtype == np.float64

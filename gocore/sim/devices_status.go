@@ -302,3 +302,29 @@ func editDistance(a, b string) int {
 	}
 	return d[len(a)][len(b)]
 }
+
+// Units returns, for each variable a multimeter records, the unit of the
+// recorded values: the engine records internal units (as NEST does), which
+// are the declared unit whenever the declared unit is NEST's (factor 1, as
+// in every model of our library); "" when it is not or no source has the
+// variable. Times are always in ms.
+func (r *Recorder) Units() map[string]string {
+	out := map[string]string{}
+	for _, name := range r.RecordFrom {
+		out[name] = ""
+		for _, src := range r.sources {
+			if src == nil || src.pop == nil {
+				continue
+			}
+			v, _, err := src.pop.lookupVar(name)
+			if err != nil {
+				continue
+			}
+			if factor(v) == 1 && v.Unit != "1" {
+				out[name] = v.Unit
+			}
+			break
+		}
+	}
+	return out
+}

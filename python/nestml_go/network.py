@@ -493,10 +493,16 @@ class Network:
     def _events(self, recorder: int) -> dict[str, np.ndarray]:
         meta = _native.call("net_events_meta", handle=self.handle, recorder=recorder)
         n = int(meta["n"])
+        units = meta.get("units") or {}
         out: dict[str, np.ndarray] = {}
         for key in meta["keys"]:
             arr = _native.fill(self.handle, {"recorder": recorder, "key": key}, n)
-            out[key] = arr.astype(np.int64) if key in _INT_EVENT_KEYS else arr
+            if key in _INT_EVENT_KEYS:
+                out[key] = arr.astype(np.int64)
+            elif units.get(key):
+                out[key] = _units.UnitArray(arr, str(units[key]))  # ndarray with a .unit
+            else:
+                out[key] = arr
         return out
 
 
@@ -814,7 +820,11 @@ class NodeCollection:
 
         Keys are ``"times"`` (ms, float64), ``"senders"`` (int64) and, for a
         multimeter, one float64 array per recorded variable (one entry per
-        sample and sender). For a collection of several recorders, a tuple
+        sample and sender). Times and recorded variables are
+        :class:`~nestml_go._units.UnitArray` s: NumPy arrays whose ``unit``
+        attribute names their unit (``"ms"``, ``"mV"``, …; plain arrays for
+        dimensionless values and where the recorded internal unit differs
+        from the declared one). For a collection of several recorders, a tuple
         with one dictionary per recorder (as PyNEST's ``get("events")``).
         """
         if self.kind != "recorder":
