@@ -162,6 +162,40 @@ func stats(rec *sim.Recorder, nNeurons int, tms float64) (float64, float64) {
 	return float64(len(rec.Times)) / float64(nNeurons) / (tms / 1000), cv
 }
 
+// brunel builds NEST's brunel_alpha network (cases d and f): stdp, when
+// not nil, makes the excitatory-to-excitatory synapses plastic.
+func brunel(net *sim.Network, stdp *sim.SynapseSpec, rec **sim.Recorder, nNeurons *int) {
+	m := load("iaf_psc_alpha_neuron", pipeline.Options{})
+	params := map[string]float64{"C_m": 250, "tau_m": 20, "tau_syn_exc": 0.5, "tau_syn_inh": 0.5, "refr_T": 2, "E_L": 0, "V_reset": 0, "V_th": 20}
+	ex, err := net.CreatePopulation(m, *ne)
+	fatal(err)
+	in, err := net.CreatePopulation(m, *ni)
+	fatal(err)
+	set(net, ex, params)
+	set(net, in, params)
+	all := append(ex.IDs(), in.IDs()...)
+	pg, err := net.CreatePoissonGenerator(*rate, 0, math.Inf(1))
+	fatal(err)
+	fatal(net.Connect(pg.IDs(), all, *jex, 1.5, ""))
+	indeg := sim.ConnSpec{Rule: "fixed_indegree", Indegree: *ce}
+	if stdp == nil {
+		_, err = net.ConnectSpec(ex.IDs(), all, indeg, sim.ConstValue(*jex), sim.ConstValue(1.5), "")
+		fatal(err)
+	} else {
+		_, err = net.ConnectSynapse(ex.IDs(), ex.IDs(), indeg, sim.ConstValue(*jex), sim.ConstValue(1.5), stdp)
+		fatal(err)
+		_, err = net.ConnectSpec(ex.IDs(), in.IDs(), indeg, sim.ConstValue(*jex), sim.ConstValue(1.5), "")
+		fatal(err)
+	}
+	_, err = net.ConnectSpec(in.IDs(), all, sim.ConnSpec{Rule: "fixed_indegree", Indegree: *ci}, sim.ConstValue(-*g**jex), sim.ConstValue(1.5), "")
+	fatal(err)
+	sr := net.CreateSpikeRecorder()
+	fatal(net.Connect(ex.IDs(), sr.IDs(), 1, 0.1, ""))
+	*rec, _ = net.Recorder(sr.First)
+	*nNeurons = *ne
+	*n = *ne + *ni
+}
+
 func main() {
 	flag.Parse()
 	res := result{Engine: "nestml_go", Case: *caseName, TMs: *tsim, Go: runtime.Version()}
@@ -199,55 +233,13 @@ func main() {
 		// NEST's hh_psc_alpha integrates with abs. tolerance 1e-3, rel. 0
 		poissonPop("hh_psc_alpha_neuron", pipeline.Options{}, map[string]float64{"gsl_abs_error_tol": 1e-3, "gsl_rel_error_tol": 0}, 10000, *rate, *weight)
 	case "d":
-		m := load("iaf_psc_alpha_neuron", pipeline.Options{})
-		params := map[string]float64{"C_m": 250, "tau_m": 20, "tau_syn_exc": 0.5, "tau_syn_inh": 0.5, "refr_T": 2, "E_L": 0, "V_reset": 0, "V_th": 20}
-		ex, err := net.CreatePopulation(m, *ne)
-		fatal(err)
-		in, err := net.CreatePopulation(m, *ni)
-		fatal(err)
-		set(net, ex, params)
-		set(net, in, params)
-		all := append(ex.IDs(), in.IDs()...)
-		pg, err := net.CreatePoissonGenerator(*rate, 0, math.Inf(1))
-		fatal(err)
-		fatal(net.Connect(pg.IDs(), all, *jex, 1.5, ""))
-		_, err = net.ConnectSpec(ex.IDs(), all, sim.ConnSpec{Rule: "fixed_indegree", Indegree: *ce}, sim.ConstValue(*jex), sim.ConstValue(1.5), "")
-		fatal(err)
-		_, err = net.ConnectSpec(in.IDs(), all, sim.ConnSpec{Rule: "fixed_indegree", Indegree: *ci}, sim.ConstValue(-*g**jex), sim.ConstValue(1.5), "")
-		fatal(err)
-		sr := net.CreateSpikeRecorder()
-		fatal(net.Connect(ex.IDs(), sr.IDs(), 1, 0.1, ""))
-		rec, _ = net.Recorder(sr.First)
-		nNeurons = *ne
-		*n = *ne + *ni
+		brunel(net, nil, &rec, &nNeurons)
 	case "f":
 		// the Brunel network of case d with plastic excitatory-to-excitatory
 		// synapses: stdp_synapse (multiplicative, NEST's defaults), Wmax = 2·J
-		m := load("iaf_psc_alpha_neuron", pipeline.Options{})
-		params := map[string]float64{"C_m": 250, "tau_m": 20, "tau_syn_exc": 0.5, "tau_syn_inh": 0.5, "refr_T": 2, "E_L": 0, "V_reset": 0, "V_th": 20}
-		ex, err := net.CreatePopulation(m, *ne)
-		fatal(err)
-		in, err := net.CreatePopulation(m, *ni)
-		fatal(err)
-		set(net, ex, params)
-		set(net, in, params)
-		all := append(ex.IDs(), in.IDs()...)
-		pg, err := net.CreatePoissonGenerator(*rate, 0, math.Inf(1))
-		fatal(err)
-		fatal(net.Connect(pg.IDs(), all, *jex, 1.5, ""))
-		stdp := &sim.SynapseSpec{Model: loadSynapse("stdp_synapse"), Params: map[string]float64{
-			"lambda": 0.01, "alpha": 1, "mu_plus": 1, "mu_minus": 1, "tau_tr_pre": 20, "tau_tr_post": 20, "Wmax": 2 * *jex}}
-		_, err = net.ConnectSynapse(ex.IDs(), ex.IDs(), sim.ConnSpec{Rule: "fixed_indegree", Indegree: *ce}, sim.ConstValue(*jex), sim.ConstValue(1.5), stdp)
-		fatal(err)
-		_, err = net.ConnectSpec(ex.IDs(), in.IDs(), sim.ConnSpec{Rule: "fixed_indegree", Indegree: *ce}, sim.ConstValue(*jex), sim.ConstValue(1.5), "")
-		fatal(err)
-		_, err = net.ConnectSpec(in.IDs(), all, sim.ConnSpec{Rule: "fixed_indegree", Indegree: *ci}, sim.ConstValue(-*g**jex), sim.ConstValue(1.5), "")
-		fatal(err)
-		sr := net.CreateSpikeRecorder()
-		fatal(net.Connect(ex.IDs(), sr.IDs(), 1, 0.1, ""))
-		rec, _ = net.Recorder(sr.First)
-		nNeurons = *ne
-		*n = *ne + *ni
+		brunel(net, &sim.SynapseSpec{Model: loadSynapse("stdp_synapse"), Params: map[string]float64{
+			"lambda": 0.01, "alpha": 1, "mu_plus": 1, "mu_minus": 1, "tau_tr_pre": 20, "tau_tr_post": 20, "Wmax": 2 * *jex}},
+			&rec, &nNeurons)
 		finish = func() {
 			cnt, per := net.PlasticMemory()
 			res.Plastic, res.PlasticBytesPer = cnt, per

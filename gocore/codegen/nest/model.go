@@ -231,20 +231,11 @@ func buildNeuron(m *ir.Model, name string, opts Options, banner string) (*neuron
 	// recompute_internal_variables: internals in order, then the propagators.
 	{
 		c := &code{indent: 1}
-		for i, v := range m.Internals {
-			s, t, err := p.expr(v.Init)
-			if err != nil {
-				return nil, fmt.Errorf("internal %s: %v", v.Name, err)
-			}
-			c.line("%s = %s;", d.Internals[i].Ref, convert(s, t, mustType(v.Type)))
+		blocks, err := p.internalsAndPropagators(c, m, d.Internals, name)
+		if err != nil {
+			return nil, err
 		}
-		for b, blk := range m.Analytic {
-			bd, err := p.blockCompute(c, b, blk, name)
-			if err != nil {
-				return nil, err
-			}
-			d.Blocks = append(d.Blocks, bd)
-		}
+		d.Blocks = blocks
 		d.RecomputeBody = c.String()
 	}
 
@@ -619,6 +610,30 @@ func assignReceptors(m *ir.Model, d *neuronData) error {
 
 // blockCompute prints the computation of the propagators of analytic block
 // b into c (inside recompute_internal_variables).
+// internalsAndPropagators prints the computation of m's internals, in
+// declaration order, into the members internals, followed by the
+// propagators of every analytic block (neurons: recompute_internal_variables;
+// synapses: the same for the interval between two events), and returns
+// the blocks' template data.
+func (p *printer) internalsAndPropagators(c *code, m *ir.Model, internals []member, name string) ([]blockData, error) {
+	for i, v := range m.Internals {
+		s, t, err := p.expr(v.Init)
+		if err != nil {
+			return nil, fmt.Errorf("internal %s: %v", v.Name, err)
+		}
+		c.line("%s = %s;", internals[i].Ref, convert(s, t, mustType(v.Type)))
+	}
+	var blocks []blockData
+	for b, blk := range m.Analytic {
+		bd, err := p.blockCompute(c, b, blk, name)
+		if err != nil {
+			return nil, err
+		}
+		blocks = append(blocks, bd)
+	}
+	return blocks, nil
+}
+
 func (p *printer) blockCompute(c *code, b int, blk *ir.AnalyticBlock, model string) (blockData, error) {
 	n := len(blk.Vars)
 	if n == 0 {

@@ -429,20 +429,11 @@ func buildSynapse(m *ir.Model, name string, opts Options) (*synapseData, error) 
 	{
 		c := &code{indent: 1}
 		c.line("V_.__h = __h;")
-		for i, v := range m.Internals {
-			s, t, err := p.expr(v.Init)
-			if err != nil {
-				return nil, fmt.Errorf("internal %s: %v", v.Name, err)
-			}
-			c.line("%s = %s;", d.Internals[i].Ref, convert(s, t, mustType(v.Type)))
+		blocks, err := p.internalsAndPropagators(c, m, d.Internals, name)
+		if err != nil {
+			return nil, err
 		}
-		for b, blk := range m.Analytic {
-			bd, err := p.blockCompute(c, b, blk, name)
-			if err != nil {
-				return nil, err
-			}
-			d.Blocks = append(d.Blocks, bd)
-		}
+		d.Blocks = blocks
 		d.InternalsBody = c.String()
 	}
 	// The update block, run from the last event to the current one.
