@@ -120,7 +120,32 @@ var deviceNames = map[string]bool{"spike_generator": true, "dc_generator": true,
 // resolveModel compiles a model given as a library name, a file path or
 // NESTML source text.
 func (n *network) resolveModel(spec string) (*ir.Model, error) {
-	if m, ok := n.models[spec]; ok {
+	return n.resolveModelWith(spec, nil)
+}
+
+// resolveModelWith is resolveModel with solver options (codegen_opts keys
+// numeric_solver and gsl_adaptive_step_size_controller); a model compiled
+// with options is cached under the options too.
+func (n *network) resolveModelWith(spec string, solver map[string]string) (*ir.Model, error) {
+	var opts pipeline.Options
+	key := spec
+	if len(solver) > 0 {
+		for k, v := range solver {
+			switch k {
+			case "numeric_solver":
+				opts.NumericSolver = v
+			case "gsl_adaptive_step_size_controller":
+				opts.Controller = v
+			default:
+				return nil, argErrorf("unknown solver option %q (numeric_solver, gsl_adaptive_step_size_controller)", k)
+			}
+		}
+		if err := opts.Validate(); err != nil {
+			return nil, argErrorf("%v", err)
+		}
+		key = spec + "\x00" + opts.NumericSolver + "\x00" + opts.Controller
+	}
+	if m, ok := n.models[key]; ok {
 		return m, nil
 	}
 	if _, ok := models.Source(spec); !ok && spec == "parrot_neuron" {
@@ -144,7 +169,7 @@ func (n *network) resolveModel(spec string) (*ir.Model, error) {
 		return nil, argErrorf("unknown model %q: not a device (%s), not a library model (%s), not a file and not NESTML source",
 			spec, "spike_generator, poisson_generator, dc_generator, step_current_generator, ac_generator, noise_generator, multimeter, spike_recorder", strings.Join(models.Names(), ", "))
 	}
-	r := pipeline.Compile(path, src, pipeline.Options{})
+	r := pipeline.Compile(path, src, opts)
 	if r.HasErrors() {
 		return nil, diagError(KindCheck, "", r.Diagnostics)
 	}
@@ -152,16 +177,19 @@ func (n *network) resolveModel(spec string) (*ir.Model, error) {
 		return nil, argErrorf("%s defines %d models; give a file with exactly one", path, len(r.Models))
 	}
 	m := r.Models[0]
-	n.models[spec] = m
-	n.models[m.Name] = m
+	n.models[key] = m
+	if len(solver) == 0 {
+		n.models[m.Name] = m
+	}
 	return m, nil
 }
 
 type createArgs struct {
-	Handle uint64         `json:"handle"`
-	Model  string         `json:"model"`
-	N      int            `json:"n"`
-	Params map[string]any `json:"params"`
+	Handle uint64            `json:"handle"`
+	Model  string            `json:"model"`
+	N      int               `json:"n"`
+	Params map[string]any    `json:"params"`
+	Solver map[string]string `json:"solver"`
 }
 
 func num(v any, name string) (float64, error) {
@@ -232,72 +260,34 @@ func (n *network) create(a createArgs) (any, error) {
 				return nil, err
 			}
 		}
-		for i := 0; i < a.N; i++ {
-			rr, err := n.net.CreateSpikeGenerator(times, weights)
-			if err != nil {
-				return nil, argErrorf("%v", err)
-			}
-			if i == 0 {
-				r = rr
-			} else {
-				r.N++
-			}
+		if r, err = createN(a.N, func() (sim.NodeRange, error) { return n.net.CreateSpikeGenerator(times, weights) }); err != nil {
+			return nil, err
 		}
-	case "poisson_generator":
+	case "poisson_generator", "dc_generator":
 		kind = "device"
-		if err := known("rate", "start", "stop"); err != nil {
+		key := "rate"
+		if a.Model == "dc_generator" {
+			key = "amplitude"
+		}
+		if err := known(key, "start", "stop"); err != nil {
 			return nil, err
 		}
-		rate, err := get("rate", 0)
-		if err != nil {
-			return nil, err
-		}
-		start, err := get("start", 0)
-		if err != nil {
-			return nil, err
-		}
-		stop, err := get("stop", math.Inf(1))
-		if err != nil {
-			return nil, err
-		}
-		for i := 0; i < a.N; i++ {
-			rr, err := n.net.CreatePoissonGenerator(rate, start, stop)
-			if err != nil {
-				return nil, argErrorf("%v", err)
-			}
-			if i == 0 {
-				r = rr
-			} else {
-				r.N++
+		var x, start, stop float64
+		for _, v := range []struct {
+			p    *float64
+			name string
+			def  float64
+		}{{&x, key, 0}, {&start, "start", 0}, {&stop, "stop", math.Inf(1)}} {
+			if *v.p, err = get(v.name, v.def); err != nil {
+				return nil, err
 			}
 		}
-	case "dc_generator":
-		kind = "device"
-		if err := known("amplitude", "start", "stop"); err != nil {
-			return nil, err
+		mk := n.net.CreatePoissonGenerator
+		if a.Model == "dc_generator" {
+			mk = n.net.CreateDCGenerator
 		}
-		amp, err := get("amplitude", 0)
-		if err != nil {
+		if r, err = createN(a.N, func() (sim.NodeRange, error) { return mk(x, start, stop) }); err != nil {
 			return nil, err
-		}
-		start, err := get("start", 0)
-		if err != nil {
-			return nil, err
-		}
-		stop, err := get("stop", math.Inf(1))
-		if err != nil {
-			return nil, err
-		}
-		for i := 0; i < a.N; i++ {
-			rr, err := n.net.CreateDCGenerator(amp, start, stop)
-			if err != nil {
-				return nil, argErrorf("%v", err)
-			}
-			if i == 0 {
-				r = rr
-			} else {
-				r.N++
-			}
 		}
 	case "step_current_generator", "ac_generator", "noise_generator":
 		kind = "device"
@@ -309,16 +299,12 @@ func (n *network) create(a createArgs) (any, error) {
 		if err := known(); err != nil {
 			return nil, err
 		}
-		for i := 0; i < a.N; i++ {
-			mk := n.net.CreateWeightRecorder
-			if a.Model == "volume_transmitter" {
-				mk = n.net.CreateVolumeTransmitter
-			}
-			if rr := mk(); i == 0 {
-				r = rr
-			} else {
-				r.N++
-			}
+		mk := n.net.CreateWeightRecorder
+		if a.Model == "volume_transmitter" {
+			mk = n.net.CreateVolumeTransmitter
+		}
+		if r, err = createN(a.N, func() (sim.NodeRange, error) { return mk(), nil }); err != nil {
+			return nil, err
 		}
 	case "multimeter":
 		kind = "recorder"
@@ -343,32 +329,19 @@ func (n *network) create(a createArgs) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		for i := 0; i < a.N; i++ {
-			rr, err := n.net.CreateMultimeter(from, iv)
-			if err != nil {
-				return nil, argErrorf("%v", err)
-			}
-			if i == 0 {
-				r = rr
-			} else {
-				r.N++
-			}
+		if r, err = createN(a.N, func() (sim.NodeRange, error) { return n.net.CreateMultimeter(from, iv) }); err != nil {
+			return nil, err
 		}
 	case "spike_recorder":
 		kind = "recorder"
 		if err := known(); err != nil {
 			return nil, err
 		}
-		for i := 0; i < a.N; i++ {
-			rr := n.net.CreateSpikeRecorder()
-			if i == 0 {
-				r = rr
-			} else {
-				r.N++
-			}
+		if r, err = createN(a.N, func() (sim.NodeRange, error) { return n.net.CreateSpikeRecorder(), nil }); err != nil {
+			return nil, err
 		}
 	default:
-		m, err := n.resolveModel(a.Model)
+		m, err := n.resolveModelWith(a.Model, a.Solver)
 		if err != nil {
 			return nil, err
 		}
@@ -384,11 +357,30 @@ func (n *network) create(a createArgs) (any, error) {
 	return map[string]any{"first": r.First, "n": r.N, "kind": kind, "name": name}, nil
 }
 
+// createN creates k devices with mk; their node ids are consecutive, so
+// the result is one range.
+func createN(k int, mk func() (sim.NodeRange, error)) (sim.NodeRange, error) {
+	var r sim.NodeRange
+	for i := 0; i < k; i++ {
+		rr, err := mk()
+		if err != nil {
+			return sim.NodeRange{}, argErrorf("%v", err)
+		}
+		if i == 0 {
+			r = rr
+		} else {
+			r.N++
+		}
+	}
+	return r, nil
+}
+
 func init() {
 	register("net_new", func(in json.RawMessage) (any, error) {
 		var a struct {
 			Resolution float64 `json:"resolution"`
 			Threads    int     `json:"threads"`
+			Native     bool    `json:"native"`
 		}
 		a.Resolution = 0.1
 		if err := decode(in, &a); err != nil {
@@ -402,6 +394,7 @@ func init() {
 			return nil, argErrorf("%v", err)
 		}
 		net.SetThreads(a.Threads)
+		net.SetNative(a.Native)
 		return map[string]any{"handle": newHandle(&network{net: net, models: map[string]*ir.Model{}}), "threads": net.Threads()}, nil
 	})
 	register("net_create", func(in json.RawMessage) (any, error) {
@@ -447,8 +440,13 @@ func init() {
 		case nil:
 		case string:
 			port = p
+		case float64:
+			// a NEST receptor number: resolved to a port name below
+			if p != math.Trunc(p) || math.Abs(p) > 1<<30 {
+				return nil, argErrorf("receptor_type must be an integer, got %v", p)
+			}
 		default:
-			return nil, argErrorf("port must be a port name such as \"exc_spikes\" (receptor numbers are not supported yet), got %v", p)
+			return nil, argErrorf("port must be a port name such as \"exc_spikes\" or a receptor number, got %v", p)
 		}
 		w, err := a.Weight.value()
 		if err != nil {
@@ -459,6 +457,19 @@ func init() {
 			return nil, argErrorf("delay: %v", err)
 		}
 		return withObject(a.Handle, func(n *network) (any, error) {
+			if r, ok := a.Port.(float64); ok {
+				// the port of NEST receptor r (the same in every target)
+				for k, id := range a.Post {
+					name, err := n.net.ReceptorPort(id, int(r))
+					if err != nil {
+						return nil, argErrorf("%v", err)
+					}
+					if k > 0 && name != port {
+						return nil, argErrorf("receptor_type %v names different ports (%q, %q) in the targets", r, port, name)
+					}
+					port = name
+				}
+			}
 			if a.SynSpec != nil {
 				return n.connectSynapse(a.Pre, a.Post, spec, w, d, port, a.SynSpec)
 			}
@@ -480,6 +491,21 @@ func init() {
 		return withObject(a.Handle, func(n *network) (any, error) {
 			n.net.SetSeed(a.Seed)
 			return struct{}{}, nil
+		})
+	})
+	register("net_native", func(in json.RawMessage) (any, error) {
+		var a struct {
+			Handle uint64 `json:"handle"`
+			Native *bool  `json:"native"`
+		}
+		if err := decode(in, &a); err != nil {
+			return nil, err
+		}
+		return withObject(a.Handle, func(n *network) (any, error) {
+			if a.Native != nil {
+				n.net.SetNative(*a.Native)
+			}
+			return map[string]any{"native": n.net.Native(), "status": n.net.NativeStatus()}, nil
 		})
 	})
 	register("net_threads", func(in json.RawMessage) (any, error) {
@@ -707,6 +733,12 @@ func (n *network) setValues(ids []int, params map[string]any) error {
 		}
 		values[name] = vals
 	}
+	for name, vals := range values {
+		// vector sizes are fixed at compilation (sim.CheckVectorSizes)
+		if err := n.net.CheckVectorSizes(ids, name, vals); err != nil {
+			return argErrorf("%v", err)
+		}
+	}
 	if err := n.net.SetValues(ids, values); err != nil {
 		return argErrorf("%v", err)
 	}
@@ -758,6 +790,24 @@ func init() {
 		return withObject(a.Handle, func(n *network) (any, error) {
 			if len(a.IDs) == 0 {
 				return map[string]any{"values": []float64{}, "unit": ""}, nil
+			}
+			if elems := n.net.VectorElements(a.IDs[0], a.Name); elems != nil {
+				// a whole vector: one row per node, one column per element
+				info, err := n.net.VarOf(a.IDs[0], elems[0])
+				if err != nil {
+					return nil, argErrorf("%v", err)
+				}
+				rows := make([][]float64, len(a.IDs))
+				for _, e := range elems {
+					vals, err := n.net.GetValues(a.IDs, e)
+					if err != nil {
+						return nil, argErrorf("%v", err)
+					}
+					for i, v := range vals {
+						rows[i] = append(rows[i], v)
+					}
+				}
+				return map[string]any{"values": rows, "unit": info.Unit, "type": map[ir.Type]string{ir.Real: "real", ir.Integer: "integer", ir.Boolean: "boolean", ir.String: "string"}[info.Type]}, nil
 			}
 			info, err := n.net.VarOf(a.IDs[0], a.Name)
 			if err != nil {

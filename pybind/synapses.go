@@ -19,6 +19,13 @@ type synSpecArgs struct {
 	VolumeTrans    int                `json:"volume_transmitter"`
 	ModPort        string             `json:"mod_port"`
 	Values         map[string]float64 `json:"params"`
+	// PerConn: parameters or initial states given as arrays or
+	// distributions, one value per connection
+	PerConn       map[string]valueSpec `json:"per_conn"`
+	DelayVariable string               `json:"delay_variable"`
+	// PostPorts binds continuous ports of the synapse to variables of the
+	// postsynaptic neuron (third factors): port → neuron variable
+	PostPorts map[string]string `json:"post_ports"`
 }
 
 // isStatic reports whether a syn_spec asks for the engine's compact static
@@ -29,7 +36,8 @@ func (s *synSpecArgs) isStatic() bool {
 		return false
 	}
 	if _, ok := models.Source("static_synapse"); ok && s.Model != "" {
-		return len(s.Values) == 0 && s.WeightRecorder == 0 && s.WeightVariable == "" && s.PostPort == "" && s.VolumeTrans == 0
+		return len(s.Values) == 0 && s.WeightRecorder == 0 && s.WeightVariable == "" && s.PostPort == "" && s.VolumeTrans == 0 &&
+			len(s.PerConn) == 0 && s.DelayVariable == "" && len(s.PostPorts) == 0
 	}
 	return true
 }
@@ -38,7 +46,8 @@ func (s *synSpecArgs) isStatic() bool {
 // a synapse model.
 func (n *network) connectSynapse(pre, post []int, spec sim.ConnSpec, w, d sim.Value, port string, s *synSpecArgs) (any, error) {
 	if s.isStatic() {
-		if len(s.Values) > 0 || s.WeightRecorder != 0 || s.WeightVariable != "" || s.PostPort != "" {
+		if len(s.Values) > 0 || s.WeightRecorder != 0 || s.WeightVariable != "" || s.PostPort != "" ||
+			len(s.PerConn) > 0 || s.DelayVariable != "" || len(s.PostPorts) > 0 {
 			return nil, argErrorf("static_synapse takes only weight, delay and receptor here; for a weight_recorder or further parameters pass a static_synapse model (a .nestml file) as synapse_model")
 		}
 		k, err := n.net.ConnectSpec(pre, post, spec, w, d, port)
@@ -55,7 +64,18 @@ func (n *network) connectSynapse(pre, post []int, spec sim.ConnSpec, w, d sim.Va
 		return nil, argErrorf("synapse_model %s is a neuron model, not a synapse", m.Name)
 	}
 	ss := &sim.SynapseSpec{Model: m, WeightVar: s.WeightVariable, PostPort: s.PostPort,
-		Receptor: port, WeightRecorder: s.WeightRecorder, VolumeTransmitter: s.VolumeTrans, ModPort: s.ModPort, Params: map[string]float64{}, State: map[string]float64{}}
+		Receptor: port, WeightRecorder: s.WeightRecorder, VolumeTransmitter: s.VolumeTrans, ModPort: s.ModPort, Params: map[string]float64{}, State: map[string]float64{},
+		DelayVar: s.DelayVariable, PostVars: s.PostPorts}
+	for k, v := range s.PerConn {
+		val, err := v.value()
+		if err != nil {
+			return nil, argErrorf("syn_spec %s: %v", k, err)
+		}
+		if ss.PerConn == nil {
+			ss.PerConn = map[string]sim.Value{}
+		}
+		ss.PerConn[k] = val
+	}
 	for k, v := range s.Values {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
 			return nil, argErrorf("syn_spec %s must be finite", k)

@@ -13,7 +13,7 @@ conductance models, where nestml_go solves the conductances exactly and NEST
 integrates them with GSL; 1e-5 for spiking HH), spike times rtol 1e-9. One
 exception, measured and explained at its entry: hh_cond_exp_traub under
 spiking input, where NEST's own GSL tolerance (absolute 1e-3) on the
-conductances shows on the spike upstroke (V_m rtol 1e-2 there; spike times
+conductances shows on the spike upstroke (V_m rtol 3e-2 there; spike times
 still to 1e-9).
 
 No C++ is built here: the NEST side runs only built-in models (one NEST
@@ -94,9 +94,11 @@ CASES = {
                      "protocols": ["subthreshold", "spiking", "fI", "pulse", "mixed"]},
     # spiking: NEST integrates the conductances with GSL at an absolute
     # tolerance of 1e-3 (nestml_go solves them exactly), which moves the
-    # samples on the spike upstroke by up to ~0.02 mV (relative 7e-3 near
-    # 0 mV); spike times and counts must still agree
-    "hh_cond_exp_traub": {"builtin": "hh_cond_exp_traub", "rtol": 1e-6, "rtol_by_protocol": {"spiking": 1e-2},
+    # samples on the spike upstroke by up to ~0.02 mV in the Go engine and
+    # ~0.05 mV with native kernels, whose libmvec exp differs from Go's in
+    # the last bit (relative 2.1e-2 at a sample near 2 mV, where V_m rises
+    # by ~40 mV per 0.1 ms); spike times and counts must still agree
+    "hh_cond_exp_traub": {"builtin": "hh_cond_exp_traub", "rtol": 1e-6, "rtol_by_protocol": {"spiking": 3e-2},
                           "params": {"gsl_abs_error_tol": 1e-3, "gsl_rel_error_tol": 0.0},
                           "protocols": ["subthreshold", "spiking", "fI", "pulse", "mixed"], "unit": "nS"},
     # written as NEST's forward-Euler map (consistent_integration = true)

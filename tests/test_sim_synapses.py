@@ -71,6 +71,8 @@ def model_spec(nest_name, corpus_name, source):
 
 DOPA_TIMES = [float(t) for t in np.round(np.linspace(23.7, 950.0, 40), 1)]
 DOPA = {"tau_c": 300.0, "tau_n": 150.0, "b": 0.003, "A_plus": 0.3, "A_minus": 0.1, "Wmin": 0.0, "Wmax": 200.0}
+# per-connection values of stdp_synapse (one per pair of trains)
+ARRAYS = {"weight": [50.0, 40.0, 30.0], "Wmax": [60.0, 100.0, 80.0], "lambda": [0.05, 0.02, 0.08], "alpha": [1.2, 0.8, 1.0]}
 TSODYKS = [  # two synapses: with and without facilitation
     {"tau_psc": 2.0, "tau_fac": 0.0, "tau_rec": 400.0, "U": 0.4},
     {"tau_psc": 2.0, "tau_fac": 150.0, "tau_rec": 120.0, "U": 0.15},
@@ -162,6 +164,24 @@ NEST_SCRIPT = textwrap.dedent(
         nest.Simulate(cfg["t"])
         res[name] = {"wr": events(wr, ["senders", "targets", "times", "weights"]),
                      "mm": events(mm, ["senders", "times", "V_m"])}
+    # stdp_synapse with per-connection parameter arrays (one_to_one)
+    nest.ResetKernel()
+    nest.resolution = cfg["h"]
+    arr = cfg["arrays"]
+    gens = [nest.Create("spike_generator", params={"spike_times": t}) for pair in cfg["trains"] for t in pair[:1]]
+    gens += [nest.Create("spike_generator", params={"spike_times": pair[1]}) for pair in cfg["trains"]]
+    pre, post = nest.Create("parrot_neuron", 3), nest.Create("parrot_neuron", 3)
+    post.set(tau_minus=cfg["tau_minus"])
+    for g, p in zip(gens, list(pre) + list(post)):
+        nest.Connect(g, p, syn_spec={"delay": 1.0})
+    wr = nest.Create("weight_recorder")
+    nest.CopyModel("stdp_synapse", "stdp_arr_rec", {"weight_recorder": wr})
+    spec = {"synapse_model": "stdp_arr_rec", "receptor_type": 1, "weight": arr["weight"], "delay": cfg["delays"],
+            "Wmax": arr["Wmax"], "lambda": arr["lambda"], "alpha": arr["alpha"], "tau_plus": cfg["tau_plus"],
+            "mu_plus": 0.4, "mu_minus": 0.6}
+    nest.Connect(pre, post, "one_to_one", syn_spec=spec)
+    nest.Simulate(cfg["t"])
+    res["stdp_arrays"] = {"wr": events(wr, ["senders", "targets", "times", "weights"])}
     # stdp_dopamine_synapse with a volume transmitter fed by a parrot
     nest.ResetKernel()
     nest.resolution = cfg["h"]
@@ -189,7 +209,8 @@ def nest_results():
     require_nest()
     cfg = {"h": H, "t": T_SIM, "trains": trains(), "delays": DELAYS, "w0": W0, "tsodyks": TSODYKS,
            "stdp": {k: (v[1], v[3]) for k, v in STDP.items()},
-           "dopa_times": DOPA_TIMES, "dopa_trains": dopa_trains(), "dopa": DOPA, "tau_plus": TAU_PLUS, "tau_minus": TAU_MINUS}
+           "dopa_times": DOPA_TIMES, "dopa_trains": dopa_trains(), "dopa": DOPA, "tau_plus": TAU_PLUS, "tau_minus": TAU_MINUS,
+           "arrays": ARRAYS}
     proc = subprocess.run([sys.executable, "-c", NEST_SCRIPT, json.dumps(cfg)], capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, f"NEST run failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
     line = [ln for ln in proc.stdout.splitlines() if ln.startswith("RESULT ")][-1]
@@ -338,3 +359,149 @@ def test_synapse_api_errors():
         net.connect(n, n, syn_spec={"synapse_model": stdp, "lambda": "fast"})
     with pytest.raises(ng.NestmlError):
         net.connect(n, n, syn_spec=[1, 2])
+
+
+def test_per_connection_parameters_match_nest(nest_results):
+    """stdp_synapse with Wmax, lambda, alpha, weight and delay given as
+    arrays (one value per connection, one_to_one) against NEST's
+    stdp_synapse given the same arrays."""
+    net = ng.Network(resolution=H)
+    trs = trains()
+    gens = [net.create("spike_generator", params={"spike_times": a}) for a, _ in trs]
+    gens += [net.create("spike_generator", params={"spike_times": b}) for _, b in trs]
+    pre, post = net.create("parrot_neuron", 3), net.create("parrot_neuron", 3)
+    for k, g in enumerate(gens):
+        net.connect(g, (pre if k < 3 else post)[k % 3], 1.0, 1.0)
+    wr = net.create("weight_recorder")
+    spec = {"synapse_model": str(CORPUS / "stdp_synapse.nestml"), "receptor_type": "no_repeat", "weight": ARRAYS["weight"],
+            "delay": DELAYS, "weight_recorder": wr, "Wmax": ARRAYS["Wmax"], "lambda": np.array(ARRAYS["lambda"]),
+            "alpha": ARRAYS["alpha"], "tau_tr_pre": TAU_PLUS, "tau_tr_post": TAU_MINUS, "mu_plus": 0.4, "mu_minus": 0.6}
+    assert net.connect(pre, post, rule="one_to_one", syn_spec=spec) == 3
+    net.simulate(T_SIM)
+    ours = wr.events
+    assert_same_events(ours, nest_results["stdp_arrays"]["wr"], "stdp_synapse with parameter arrays")
+    assert np.ptp(ours["weights"]) > 1.0, "weights hardly changed: the protocol tests nothing"
+
+
+TF_NEURON = """
+model tf_neuron:
+    state:
+        n integer = 0
+        I_dend pA = 0 pA
+    input:
+        spikes <- spike
+    output:
+        spike
+    update:
+        n += 1
+        I_dend = n * 0.004 pA
+        if n % 100 == 0:
+            emit_spike()
+"""
+
+
+def stdsp_reference(pre, post, dap, d, p):
+    """stdsp_synapse written out: the permanence after each pre spike."""
+    perm, t_last, trace, t_trace = p["permanence"], 0.0, 0.0, 0.0
+    out, q = [], 0
+    for tp in pre:
+        while q < len(post) and post[q] <= tp - d:
+            t = post[q] + d
+            trace *= np.exp(-(t - t_trace) / p["tau_pre_trace"])
+            t_trace = t
+            if p["dt_min"] < t - t_last < p["dt_max"]:
+                perm = min((perm / p["permanence_max"] + p["lambda_plus"] * trace) * p["permanence_max"], p["permanence_max"])
+                perm += p["lambda_h"] * (p["zt"] - dap[q]) * p["permanence_max"]
+                perm = max(min(perm, p["permanence_max"]), p["permanence_min"])
+            q += 1
+        trace = trace * np.exp(-(tp - t_trace) / p["tau_pre_trace"]) + 1
+        t_trace = t_last = tp
+        perm = max(perm - p["lambda_minus"] * p["permanence_max"], p["permanence_min"])
+        out.append(perm)
+    return out
+
+
+@pytest.mark.parametrize("bound", [True, False])
+def test_stdsp_third_factor_post_ports(bound):
+    """stdsp_synapse's continuous port dAP_trace bound with post_ports to
+    the postsynaptic neuron's I_dend (sampled at its spikes: 0.04·t pA at a
+    spike at t ms): the synapse transmits (w = Wmax) exactly at the pre
+    spikes after which the hand-computed permanence exceeds the threshold;
+    unbound, the port reads 0 and the pattern differs."""
+    params = {"lambda_h": 0.05, "zt": 1.0, "lambda_plus": 0.01, "lambda_minus": 0.02, "permanence_max": 100.0,
+              "permanence_min": 0.0, "dt_min": 4.0, "dt_max": 100.0, "permanence_threshold": 9.0,
+              "tau_pre_trace": 80.0, "Wmax": 7.0}
+    pre_gen = [5.0, 14.0, 24.0, 34.0, 44.0, 54.0]
+    pre = [t + 1 for t in pre_gen]
+    post = [10.0, 20.0, 30.0, 40.0, 50.0]
+    net = ng.Network(resolution=H)
+    g = net.create("spike_generator", params={"spike_times": pre_gen})
+    parrot = net.create("parrot_neuron")
+    nrn = net.create(ng.load(TF_NEURON), 1)
+    net.connect(g, parrot, 1.0, 1.0)
+    wr = net.create("weight_recorder")
+    spec = {"synapse_model": str(CORPUS / "stdsp_synapse.nestml"), "weight": 1.0, "delay": 1.0,
+            "weight_recorder": wr, "permanence": 10.0, **params}
+    if bound:
+        spec["post_ports"] = ["post_spikes", ["dAP_trace", "I_dend"]]
+    assert net.connect(parrot, nrn, syn_spec=spec) == 1
+    net.simulate(60.0)
+    dap = [0.04 * t for t in post] if bound else [0.0] * len(post)
+    perm = stdsp_reference(pre, post, dap, 1.0, {**params, "permanence": 10.0})
+    want = [t for t, pm in zip(pre, perm) if pm > params["permanence_threshold"]]
+    np.testing.assert_allclose(wr.events["times"], want, rtol=0, atol=1e-9)
+    assert np.all(np.asarray(wr.events["weights"]) == params["Wmax"])
+    other = stdsp_reference(pre, post, [0.0] * len(post) if bound else [0.04 * t for t in post], 1.0, {**params, "permanence": 10.0})
+    assert [pm > params["permanence_threshold"] for pm in perm] != [pm > params["permanence_threshold"] for pm in other], \
+        "test setup: binding the third factor does not change which spikes are sent"
+
+
+def test_delay_variable_and_per_connection_errors():
+    net = ng.Network(resolution=H)
+    n = net.create("iaf_psc_exp_neuron", 3)
+    stdp = str(CORPUS / "stdp_synapse.nestml")
+    with pytest.raises(ng.NestmlError, match="delay_variable"):
+        net.connect(n, n, syn_spec={"synapse_model": stdp, "delay_variable": "d"})
+    with pytest.raises(ng.NestmlError, match="too short"):
+        net.connect(n, n, rule="one_to_one", syn_spec={"synapse_model": stdp, "Wmax": [1.0, 2.0]})
+    with pytest.raises(ng.NestmlError, match="distribution"):
+        net.connect(n, n, syn_spec={"synapse_model": stdp, "Wmax": {"distribution": "gamma"}})
+    with pytest.raises(ng.NestmlError, match="post_ports"):
+        net.connect(n, n, syn_spec={"synapse_model": stdp, "post_ports": [["a", 1]]})
+    with pytest.raises(ng.NestmlError, match="no continuous input port"):
+        net.connect(n, n, syn_spec={"synapse_model": stdp, "post_ports": {"I_x": "V_m"}})
+    assert net.connect(n, n, rule="one_to_one", syn_spec={"synapse_model": stdp,
+                       "Wmax": {"distribution": "uniform", "min": 50.0, "max": 60.0}}) == 3
+
+
+def test_delay_variable_receives_connection_delay():
+    """A synapse whose weight grows by its delay variable d (ms) at every
+    pre spike: after 5 spikes the transmitted weight is 5·d for each
+    connection's delay."""
+    src = """
+model dly_synapse:
+    state:
+        w real = 0
+    parameters:
+        d ms = 1 ms
+    input:
+        pre_spikes <- spike
+    output:
+        spike
+    onReceive(pre_spikes):
+        w += d / ms
+        emit_spike(w)
+"""
+    net = ng.Network(resolution=H)
+    g = net.create("spike_generator", params={"spike_times": [1.0, 2.0, 3.0, 4.0, 5.0]})
+    src_p = net.create("parrot_neuron")
+    tgt = net.create("parrot_neuron", 3)
+    net.connect(g, src_p, 1.0, 1.0)
+    wr = net.create("weight_recorder")
+    delays = [0.5, 1.2, 2.0]
+    assert net.connect(src_p, tgt, syn_spec={"synapse_model": ng.load(src), "weight": 0.0, "delay": delays, "delay_variable": "d",
+                                             "receptor_type": "no_repeat", "weight_recorder": wr}) == 3
+    net.simulate(20.0)
+    ev = wr.events
+    last = {int(t): w for t, w in zip(ev["targets"], ev["weights"])}
+    np.testing.assert_allclose([last[int(i)] for i in tgt.ids], [5 * d for d in delays], rtol=1e-12)

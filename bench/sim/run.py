@@ -111,8 +111,9 @@ def ensure_brian2() -> str:
     return py
 
 
-def run_ours(case: str, cfg: dict, threads: int) -> dict:
-    args = [os.path.join(BIN, "simbench"), "-case", case, "-n", str(cfg["n"]), "-t", str(cfg["t"]), "-threads", str(threads)]
+def run_ours(case: str, cfg: dict, threads: int, native: bool = True) -> dict:
+    args = [os.path.join(BIN, "simbench"), "-case", case, "-n", str(cfg["n"]), "-t", str(cfg["t"]), "-threads", str(threads),
+            f"-native={'true' if native else 'false'}"]
     if case in ("d", "f"):
         args += ["-rate", str(cfg["rate"]), "-jex", str(cfg["jex"]), "-g", str(cfg["g"]), "-ce", str(cfg["ce"]),
                  "-ci", str(cfg["ci"]), "-ne", str(cfg["ne"]), "-ni", str(cfg["ni"])]
@@ -121,6 +122,10 @@ def run_ours(case: str, cfg: dict, threads: int) -> dict:
     else:
         args += ["-rate", str(cfg["rate"]), "-weight", str(cfg["weight"])]
     return sh(args, timeout=900)
+
+
+# cases whose models have a numeric (RKF45) part, run with and without native kernels
+NUMERIC = ("b", "c", "e")
 
 
 def run_nest(case: str, cfg: dict, threads: int) -> dict:
@@ -207,7 +212,7 @@ def table(case: str, cfg: dict, res: dict, threads: int, scaled: str, extra: str
             total = build + sim
         wr = sim / ours["sim_s"] if ours and name != "nestml_go" else None
         cr = cpu / ours["sim_cpu_s"] if ours and name != "nestml_go" else None
-        ver = r.get("version", mach["go"] if name == "nestml_go" else "?")
+        ver = r.get("version", mach["go"] if name.startswith("nestml_go") else "?")
         if name == "Brian2":
             ver += f" ({r['method']})"
         lines.append(f"| {name} | {ver} | {fmt(build)} | {fmt(sim)} | {fmt(cpu)} | {fmt(total)} | "
@@ -238,7 +243,7 @@ def main() -> None:
     ap.add_argument("--n", type=int, help="population size (scales the case down)")
     ap.add_argument("--t", type=float, help="simulated time in ms")
     ap.add_argument("--threads", type=int, default=os.cpu_count())
-    ap.add_argument("--skip", default="", help="comma-separated: nest,brian2")
+    ap.add_argument("--skip", default="", help="comma-separated: nest,brian2,go-engine")
     ap.add_argument("--no-doc", action="store_true", help="do not update docs/benchmarks.md")
     a = ap.parse_args()
     build_go()
@@ -264,8 +269,13 @@ def main() -> None:
     skip = set(filter(None, a.skip.split(",")))
     loads = [os.getloadavg()[0]]
     res: dict = {}
-    for name, fn in (("nestml_go", run_ours), ("NEST", run_nest), ("Brian2", run_brian2)):
-        if name.lower() in skip:
+    sims = [("nestml_go", run_ours)]
+    if a.case in NUMERIC:
+        # the same run in the Go engine alone (no native RKF45 kernels)
+        sims.append(("nestml_go (Go engine)", lambda c, g, t: run_ours(c, g, t, native=False)))
+    sims += [("NEST", run_nest), ("Brian2", run_brian2)]
+    for name, fn in sims:
+        if name.lower() in skip or (name.startswith("nestml_go (") and "go-engine" in skip):
             res[name] = None
             continue
         print(f"[{a.case}] running {name} …", file=sys.stderr, flush=True)

@@ -67,6 +67,35 @@ type Model struct {
 	IsSynapse bool
 	// Recordables are the names a multimeter may record: every state variable.
 	Recordables []string
+
+	// Vectors groups the elements of the vector variables and vector ports
+	// (language.md §8.4, §11.1), in declaration order. Every element is an
+	// ordinary scalar Var or Port of its own, named "x[0]" … "x[N-1]".
+	Vectors []*Vector
+}
+
+// Vector is a vector variable or vector port of constant size. Its elements
+// are the Size consecutive entries from First on in the slice of Kind
+// (Params, State, Internals, SpikePorts or ContPorts), named "Name[k]".
+//
+// A size given by a parameter or internal (SizeParam) is bound to that
+// variable's default value at lowering; backends refuse to change it later.
+type Vector struct {
+	Name        string
+	Kind        VarKind
+	First, Size int
+	SizeParam   string
+}
+
+// VectorOf returns the vector that entry index of kind belongs to, or nil
+// for a scalar.
+func (m *Model) VectorOf(kind VarKind, index int) *Vector {
+	for _, v := range m.Vectors {
+		if v.Kind == kind && index >= v.First && index < v.First+v.Size {
+			return v
+		}
+	}
+	return nil
 }
 
 // VarKind says where a variable lives.
@@ -201,6 +230,8 @@ type While struct {
 }
 
 // For runs Body for Var = From, From+Step, … while (Step > 0 ? Var <= To : Var >= To).
+// Lower does not produce it: a NESTML for loop is half-open (language.md
+// §14.5) and is lowered to an assignment and a While.
 type For struct {
 	Var      *Ref
 	From, To Expr
@@ -245,9 +276,12 @@ func (*IntegrateODEs) isStmt() {}
 func (*EmitSpike) isStmt()     {}
 func (*Print) isStmt()         {}
 
-// OnReceive is a spike-port handler.
+// OnReceive is a spike-port handler. For a vector port, Port is the port's
+// first element and Size its number of elements: the handler runs once in a
+// step in which any of them received a spike (language.md §4.8).
 type OnReceive struct {
 	Port     int // index into Model.SpikePorts
+	Size     int // number of ports handled from Port on: the vector size; 0 or 1 for a scalar port
 	Priority int
 	Body     []Stmt
 }
@@ -266,10 +300,17 @@ type Expr interface{ isExpr() }
 type Const struct{ Value float64 }
 
 // Ref reads a variable.
+//
+// With Idx set, the Ref is a vector element with a run-time index: Index is
+// the First entry of a Vector of Model.Vectors, Name the vector's name, and
+// the element read or written is Index + int(Idx). An index outside
+// [0, Size) is a run-time error of the backend. Elements with a constant
+// index are plain Refs to the element's entry.
 type Ref struct {
 	Kind  VarKind
 	Index int
 	Name  string // for printing only
+	Idx   Expr
 }
 
 // Unary is "-", "not", "~".

@@ -27,6 +27,7 @@ func Lower(src []byte, path string, info *check.Info, mi *check.ModelInfo, plan 
 		byName: map[string]*Ref{},
 	}
 	l.conv = &odes.Converter{Info: info, Resolve: l.resolve, Convolve: l.convolve, Function: odes.FunctionLookup(mi)}
+	l.conv.Index = l.index
 	defer func() {
 		if r := recover(); r != nil {
 			if e, ok := r.(lowerError); ok {
@@ -61,6 +62,8 @@ type lowerer struct {
 	// odeIndex maps state names to numeric-vector components while the
 	// numeric right-hand sides are lowered.
 	odeIndex map[string]int
+	// vectors by name (variables and ports)
+	vectors map[string]*Vector
 }
 
 func (l *lowerer) fail(r ast.Range, format string, args ...any) {
@@ -88,12 +91,23 @@ func unitInfo(t check.Type) (string, float64) {
 
 func (l *lowerer) lower() {
 	m := l.m
+	l.vectors = map[string]*Vector{}
 	add := func(list *[]*Var, s *check.Symbol, kind VarKind) {
-		if s.VectorSize != nil {
-			l.fail(s.Pos, "vector variable %s is not supported by this release's lowering", s.Name)
+		if s.VectorSize != nil && l.mi.IsSynapse {
+			l.fail(s.Pos, "vector variables in synapses are not supported by this release's lowering")
 		}
 		u, f := unitInfo(s.Type)
 		name := odes.StateName(s)
+		if s.VectorSize != nil {
+			vec := l.vector(s, kind, len(*list))
+			for k := 0; k < vec.Size; k++ {
+				en := elemName(name, k)
+				v := &Var{Name: en, Kind: kind, Index: len(*list), Type: irType(s.Type), Unit: u, Factor: f}
+				*list = append(*list, v)
+				l.byName[en] = &Ref{Kind: kind, Index: v.Index, Name: en}
+			}
+			return
+		}
 		v := &Var{Name: name, Kind: kind, Index: len(*list), Type: irType(s.Type), Unit: u, Factor: f, HasODE: s.HasODE}
 		*list = append(*list, v)
 		l.byName[name] = &Ref{Kind: kind, Index: v.Index, Name: name}
@@ -124,10 +138,27 @@ func (l *lowerer) lower() {
 	for _, s := range l.mi.Internals {
 		add(&m.Internals, s, KInternal)
 	}
-	for i, s := range l.mi.SpikePorts {
-		if s.VectorSize != nil {
-			l.fail(s.Pos, "vector ports are not supported by this release's lowering")
+	// ports: a vector port of size N becomes N ports "p[0]" … "p[N-1]"
+	addPort := func(list *[]*Port, s *check.Symbol, kind VarKind, proto Port) {
+		if s.VectorSize == nil {
+			p := proto
+			p.Name, p.Index = s.Name, len(*list)
+			*list = append(*list, &p)
+			l.byName[s.Name] = &Ref{Kind: kind, Index: p.Index, Name: s.Name}
+			return
 		}
+		if l.mi.IsSynapse {
+			l.fail(s.Pos, "vector ports in synapses are not supported by this release's lowering")
+		}
+		vec := l.vector(s, kind, len(*list))
+		for k := 0; k < vec.Size; k++ {
+			p := proto
+			p.Name, p.Index = elemName(s.Name, k), len(*list)
+			*list = append(*list, &p)
+			l.byName[p.Name] = &Ref{Kind: kind, Index: p.Index, Name: p.Name}
+		}
+	}
+	for _, s := range l.mi.SpikePorts {
 		q := ""
 		exc, inh := has(s.Qualifiers, "excitatory"), has(s.Qualifiers, "inhibitory")
 		if exc && !inh {
@@ -135,30 +166,41 @@ func (l *lowerer) lower() {
 		} else if inh && !exc {
 			q = "inhibitory"
 		}
-		m.SpikePorts = append(m.SpikePorts, &Port{Name: s.Name, Index: i, Qualifier: q})
-		l.byName[s.Name] = &Ref{Kind: KSpikePort, Index: i, Name: s.Name}
+		addPort(&m.SpikePorts, s, KSpikePort, Port{Qualifier: q})
 	}
-	for i, s := range l.mi.ContPorts {
-		if s.VectorSize != nil {
-			l.fail(s.Pos, "vector ports are not supported by this release's lowering")
-		}
+	for _, s := range l.mi.ContPorts {
 		u, _ := unitInfo(s.Type)
-		m.ContPorts = append(m.ContPorts, &Port{Name: s.Name, Index: i, Unit: u})
-		l.byName[s.Name] = &Ref{Kind: KContPort, Index: i, Name: s.Name}
+		addPort(&m.ContPorts, s, KContPort, Port{Unit: u})
 	}
-	// initial values
-	for i, s := range l.mi.Params {
-		m.Params[i].Init = l.init(s)
+	// initial values (every element of a vector gets its declaration's)
+	first := func(s *check.Symbol) string {
+		if s.VectorSize != nil {
+			return elemName(odes.StateName(s), 0)
+		}
+		return odes.StateName(s)
+	}
+	for _, s := range l.mi.Params {
+		i := l.byName[first(s)].Index
+		for _, v := range l.elems(m.Params, s, i) {
+			v.Init = l.init(s)
+		}
 		if d, ok := s.Decl.(*ast.Declaration); ok && d.Guard != nil {
+			if s.VectorSize != nil {
+				l.fail(d.Guard.Span(), "guards of vector parameters are not supported by this release's lowering")
+			}
 			m.Params[i].Guard = l.expr(d.Guard)
 			m.Params[i].GuardText = exprText(d.Guard)
 		}
 	}
-	for i, s := range l.mi.Internals {
-		m.Internals[i].Init = l.init(s)
+	for _, s := range l.mi.Internals {
+		for _, v := range l.elems(m.Internals, s, l.byName[first(s)].Index) {
+			v.Init = l.init(s)
+		}
 	}
-	for i, s := range l.mi.State {
-		m.State[i].Init = l.init(s)
+	for _, s := range l.mi.State {
+		for _, v := range l.elems(m.State, s, l.byName[first(s)].Index) {
+			v.Init = l.init(s)
+		}
 	}
 	for _, v := range m.State {
 		m.Recordables = append(m.Recordables, v.Name)
@@ -235,7 +277,10 @@ func (l *lowerer) lower() {
 	}
 	var recs []rec
 	for pos, h := range l.mi.OnReceive {
-		r := &OnReceive{Port: l.byName[h.Port.Name].Index, Body: l.block(h.Body)}
+		r := &OnReceive{Port: l.portFirst(h.Port.Name), Size: 1, Body: l.block(h.Body)}
+		if vec := l.vectors[h.Port.Name]; vec != nil {
+			r.Size = vec.Size
+		}
 		hasPrio := false
 		for _, cp := range h.Consts {
 			if cp.Name.Name == "priority" {
@@ -377,6 +422,10 @@ func (l *lowerer) ref(name string) *Ref {
 	}
 	r, ok := l.byName[name]
 	if !ok {
+		if i := strings.IndexByte(name, '['); i > 0 && l.vectors[name[:i]] != nil {
+			// an element index out of range in an equation (odes names it)
+			panic(lowerError{msg: fmt.Sprintf("index %s of %s is out of range [0, %d)", name[i+1:len(name)-1], name[:i], l.vectors[name[:i]].Size)})
+		}
 		panic(lowerError{msg: "internal: unknown symbol " + name})
 	}
 	return &Ref{Kind: r.Kind, Index: r.Index, Name: r.Name}
@@ -460,6 +509,10 @@ func (l *lowerer) fromSym(e sym.Expr) Expr {
 		for i, a := range e.Args {
 			args[i] = l.fromSym(a)
 		}
+		if strings.HasPrefix(e.Name, elemFn) {
+			vec := l.vectors[e.Name[len(elemFn):]]
+			return &Ref{Kind: vec.Kind, Index: vec.First, Name: vec.Name, Idx: args[0]}
+		}
 		switch e.Name {
 		case "cond":
 			return &Cond{C: args[0], Then: args[1], Else: args[2]}
@@ -500,7 +553,19 @@ func (l *lowerer) target(v *ast.Variable) (*Ref, check.Type) {
 		l.fail(v.Rng, "cannot assign to %s", v.FullName())
 	}
 	if v.Index != nil {
-		l.fail(v.Rng, "vector element assignment is not supported by this release's lowering")
+		idx, err := l.conv.Expr(v.Index)
+		if err != nil {
+			l.fail(v.Index.Span(), "cannot lower the index of %s: %v", v.Name, err)
+		}
+		x, err := l.index(v, s, idx)
+		if err != nil {
+			l.fail(v.Rng, "%v", err)
+		}
+		r := l.fromSym(x).(*Ref)
+		if r.Kind != KState && r.Kind != KLocal {
+			l.fail(v.Rng, "cannot assign to %s %s", s.Kind, s.Name)
+		}
+		return r, s.Type
 	}
 	if s.Kind == check.SymLocal {
 		return l.local(s.Name), s.Type
@@ -555,16 +620,33 @@ func (l *lowerer) stmt(s ast.Stmt) []Stmt {
 	case *ast.While:
 		return []Stmt{&While{Cond: l.expr(s.Cond), Body: l.block(s.Body)}}
 	case *ast.For:
-		v := &ast.Variable{Name: s.Var.Name, Rng: s.Var.Rng}
-		sy := l.mi.Lookup(s.Var.Name)
-		if r := l.local(s.Var.Name); r != nil {
-			return []Stmt{&For{Var: r, From: l.expr(s.From), To: l.expr(s.To), Step: s.Step.Value, Body: l.block(s.Body)}}
+		// `for v in a ... b step s` runs v = a; while v < b (v > b for a
+		// negative step): body; v += s (language.md §14.5: half-open, b
+		// re-evaluated before every test). It is lowered to exactly that.
+		var out []Stmt
+		var r *Ref
+		if r = l.local(s.Var.Name); r == nil {
+			if sy := l.mi.Lookup(s.Var.Name); sy != nil {
+				if br, ok := l.byName[odes.StateName(sy)]; ok && br.Kind == KState {
+					r = &Ref{Kind: br.Kind, Index: br.Index, Name: br.Name}
+				} else {
+					l.fail(s.Var.Rng, "the loop variable %s must be a local or state variable", s.Var.Name)
+				}
+			} else {
+				// not declared (FOR_VARIABLE_NOT_DECLARED): not lowered yet
+				l.fail(s.Var.Rng, "unknown loop variable %s", s.Var.Name)
+			}
 		}
-		if sy == nil {
-			l.fail(v.Rng, "unknown loop variable %s", s.Var.Name)
+		cmp := "<"
+		if s.Step.Value < 0 {
+			cmp = ">"
 		}
-		r := l.byName[sy.Name]
-		return []Stmt{&For{Var: r, From: l.expr(s.From), To: l.expr(s.To), Step: s.Step.Value, Body: l.block(s.Body)}}
+		body := l.block(s.Body)
+		body = append(body, &Assign{Target: r, Op: "+=", Value: &Const{s.Step.Value}})
+		out = append(out,
+			&Assign{Target: r, Op: "=", Value: l.expr(s.From)},
+			&While{Cond: &Binary{Op: cmp, L: r, R: l.expr(s.To)}, Body: body})
+		return out
 	case *ast.CallStmt:
 		c := s.Call
 		switch c.Name.Name {
@@ -600,8 +682,9 @@ func (l *lowerer) stmt(s ast.Stmt) []Stmt {
 			p := &Print{Newline: c.Name.Name == "println"}
 			if len(c.Args) == 1 {
 				if sl, ok := c.Args[0].(*ast.StringLit); ok {
-					p.Format = sl.Value
-					p.Names = placeholders(sl.Value)
+					// a whole vector prints as [{x[0]}, {x[1]}, …]
+					p.Format = l.expandVectors(sl.Value)
+					p.Names = placeholders(p.Format)
 					for _, n := range p.Names {
 						p.Args = append(p.Args, l.placeholder(n, sl.Rng))
 					}
@@ -676,3 +759,101 @@ func exprText(e ast.Expr) string {
 }
 
 var _ = math.Inf
+
+// elemName is the name of element k of vector name.
+func elemName(name string, k int) string { return name + "[" + strconv.Itoa(k) + "]" }
+
+// elemFn prefixes the name of the opaque symbolic function that stands for a
+// vector element with a run-time index: elemFn+"x"(i) is x[i].
+const elemFn = "__elem:"
+
+// vector records the vector of symbol s, whose elements start at entry first
+// of kind, and returns it. The size is a literal or the default value of an
+// integer parameter or internal, bound now (ir.Vector).
+func (l *lowerer) vector(s *check.Symbol, kind VarKind, first int) *Vector {
+	name := odes.StateName(s)
+	vec := &Vector{Name: name, Kind: kind, First: first}
+	switch e := ast.Unparen(s.VectorSize).(type) {
+	case *ast.NumberLit:
+		vec.Size = int(e.Value)
+	case *ast.Variable:
+		ss := l.mi.Lookup(e.Name)
+		if ss == nil || ss.Init == nil {
+			l.fail(s.Pos, "the size %s of vector %s has no value", e.Name, name)
+		}
+		x, err := l.conv.Convert(ss.Init, ss.Type)
+		n, ok := x.(*sym.Num)
+		if err != nil || !ok {
+			l.fail(s.Pos, "the size %s of vector %s must have a constant default value in this release", e.Name, name)
+		}
+		vec.Size = int(n.V)
+		vec.SizeParam = e.Name
+	default:
+		l.fail(s.Pos, "the size of vector %s must be an integer literal, parameter or internal", name)
+	}
+	if vec.Size <= 0 || vec.Size > 1<<20 {
+		l.fail(s.Pos, "vector %s has size %d; it must be between 1 and 2^20", name, vec.Size)
+	}
+	l.vectors[name] = vec
+	l.m.Vectors = append(l.m.Vectors, vec)
+	return vec
+}
+
+// elems returns the Vars of symbol s (one, or the elements of a vector),
+// which start at index i of list.
+func (l *lowerer) elems(list []*Var, s *check.Symbol, i int) []*Var {
+	if vec := l.vectors[odes.StateName(s)]; vec != nil && s.VectorSize != nil {
+		return list[vec.First : vec.First+vec.Size]
+	}
+	return list[i : i+1]
+}
+
+// portFirst returns the index of port name, or of its first element.
+func (l *lowerer) portFirst(name string) int {
+	if vec := l.vectors[name]; vec != nil {
+		return vec.First
+	}
+	return l.byName[name].Index
+}
+
+// index lowers the vector element v[idx]: the element's own symbol for a
+// constant index (checked against the size), otherwise the opaque function
+// elemFn+name applied to the index.
+func (l *lowerer) index(v *ast.Variable, s *check.Symbol, idx sym.Expr) (sym.Expr, error) {
+	name := odes.StateName(s)
+	if s.Kind == check.SymLocal || s.Kind == check.SymInline {
+		return nil, fmt.Errorf("%s %s cannot be indexed by this release's lowering", s.Kind, s.Name)
+	}
+	vec := l.vectors[name]
+	if vec == nil {
+		return nil, fmt.Errorf("%s is not a vector", name)
+	}
+	if n, ok := idx.(*sym.Num); ok {
+		k := int(n.V)
+		if float64(k) != n.V || k < 0 || k >= vec.Size {
+			return nil, fmt.Errorf("index %v of %s is out of range [0, %d)", n.V, name, vec.Size)
+		}
+		return sym.S(elemName(name, k)), nil
+	}
+	if l.odeIndex != nil {
+		return nil, fmt.Errorf("the index of %s in an equation must be constant", name)
+	}
+	return &sym.Fn{Name: elemFn + name, Args: []sym.Expr{idx}}, nil
+}
+
+// expandVectors replaces every placeholder {x} of a vector variable in a
+// print format by the list of its elements' placeholders.
+func (l *lowerer) expandVectors(format string) string {
+	for _, n := range placeholders(format) {
+		vec := l.vectors[n]
+		if vec == nil || l.local(n) != nil || (vec.Kind != KParam && vec.Kind != KState && vec.Kind != KInternal) {
+			continue
+		}
+		var parts []string
+		for k := 0; k < vec.Size; k++ {
+			parts = append(parts, "{"+elemName(n, k)+"}")
+		}
+		format = strings.Replace(format, "{"+n+"}", "["+strings.Join(parts, ", ")+"]", 1)
+	}
+	return format
+}

@@ -34,6 +34,10 @@ type Converter struct {
 	// Resolve returns the symbolic value of a variable reference that has a
 	// symbol (model-level or local); it is called for every such reference.
 	Resolve func(v *ast.Variable, s *check.Symbol) (sym.Expr, error)
+	// Index returns the symbolic value of the vector element v[idx] (idx is
+	// the converted index expression); nil means vector elements are not
+	// allowed where this converter is used.
+	Index func(v *ast.Variable, s *check.Symbol, idx sym.Expr) (sym.Expr, error)
 	// Convolve returns the symbolic value of convolve(k, p) (the state that
 	// holds it, or a placeholder for a delta kernel); nil means
 	// convolutions are not allowed where this converter is used.
@@ -218,7 +222,21 @@ func (c *Converter) variable(v *ast.Variable) (sym.Expr, error) {
 		return nil, fmt.Errorf("%s is not resolved", v.FullName())
 	}
 	if v.Index != nil {
-		return nil, fmt.Errorf("vector variables (%s[…]) are not supported by this release's lowering", v.Name)
+		if c.Index == nil {
+			return nil, fmt.Errorf("vector variables (%s[…]) are not supported here by this release", v.Name)
+		}
+		idx, err := c.Expr(v.Index)
+		if err != nil {
+			return nil, err
+		}
+		x, err := c.Index(v, s, idx)
+		if err != nil {
+			return nil, err
+		}
+		if s.Kind == check.SymSpikePort {
+			return sym.Mul(x, sym.N(factor(s.Type))), nil
+		}
+		return x, nil
 	}
 	if (s.Kind == check.SymFuncParam || s.Kind == check.SymLocal) && len(c.frames) > 0 {
 		if x, ok := c.frames[len(c.frames)-1][s.Name]; ok {

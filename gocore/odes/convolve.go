@@ -74,6 +74,9 @@ func (a *analyzer) convolve(kv, pv *ast.Variable) (sym.Expr, error) {
 	if kd == nil {
 		return nil, fmt.Errorf("%s is not a kernel", kv.Name)
 	}
+	if pv.Index != nil {
+		return nil, fmt.Errorf("convolve(%s, %s[…]): convolutions with elements of vector ports are not supported by this release", kv.Name, pv.Name)
+	}
 	port := pv.Name
 	key := kv.Name + "|" + port
 	if c, ok := a.convs[key]; ok {

@@ -10,6 +10,7 @@ package odes
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 
@@ -179,6 +180,17 @@ func Analyze(info *check.Info, mi *check.ModelInfo, opts Options) (*Plan, diag.L
 		}
 		p.Kinds[s.Name] = s.Kind
 		return sym.S(s.Name), nil
+	}
+	// an equation may read a vector element with a constant index; it is
+	// the symbol "x[k]" (the name of the element in the IR)
+	conv.Index = func(v *ast.Variable, s *check.Symbol, idx sym.Expr) (sym.Expr, error) {
+		n, ok := idx.(*sym.Num)
+		if !ok || n.V != math.Trunc(n.V) || n.V < 0 {
+			return nil, fmt.Errorf("the index of %s in an equation must be a constant non-negative integer", v.Name)
+		}
+		name := fmt.Sprintf("%s[%d]", s.Name, int(n.V))
+		p.Kinds[name] = s.Kind
+		return sym.S(name), nil
 	}
 	a := &analyzer{p: p, conv: conv, mi: mi, info: info, convs: map[string]*Conv{}, placeholders: map[string]string{}}
 	conv.Convolve = a.convolve

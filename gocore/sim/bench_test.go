@@ -50,6 +50,7 @@ func poissonDriven(b *testing.B, m *ir.Model, n int, rate, weight float64, param
 	if th := benchThreads(); th > 0 {
 		net.SetThreads(th)
 	}
+	net.SetNative(os.Getenv("SIM_BENCH_NATIVE") == "1")
 	pop, err := net.CreatePopulation(m, n)
 	if err != nil {
 		b.Fatal(err)

@@ -47,6 +47,17 @@
 // the step leave the active set while the others continue, lanes whose
 // step is rejected retry from their saved state.
 //
+// # Native kernels
+//
+// With Network.SetNative(true) the RKF45 right-hand sides and driver of a
+// population are translated into C (native.go, native_rkf45.c.tmpl),
+// compiled once per model by the system's C compiler and called per chunk
+// (package native); four neurons share the vector units where AVX2 and
+// libmvec are present. The algorithm is the one above; the C library's
+// elementary functions replace Go's, so results agree with the Go engine
+// to rounding and still do not depend on the thread count
+// (docs/decisions/0005-native-rkf45-kernels.md).
+//
 // # Steps, jobs and threads
 //
 // A step (step.go) is one parallel phase over jobs — contiguous neuron

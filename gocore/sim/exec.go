@@ -222,6 +222,8 @@ func (c *chunk) runOther(in *instr, d []float64, s sel) {
 		forSel(s, func(i int32) { d[i] = float64(poisson(r, at(i))) })
 	case opBranch:
 		c.runBranch(in.br, d, s)
+	case opGather:
+		c.runGather(in, d, s)
 	case opPowI:
 		k := int(in.b.val)
 		if a == nil {

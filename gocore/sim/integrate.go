@@ -402,6 +402,7 @@ func (c *compiler) integrate(vars []int) (vstmt, error) {
 		if st.rhs, err = c.rhsProgram(st.num, st.listed); err != nil {
 			return nil, err
 		}
+		c.prog.rhs = append(c.prog.rhs, st.rhs)
 	}
 	for k, j := range m.DeltaJumps {
 		for _, v := range vars {
@@ -563,6 +564,7 @@ func newNumBuf(n int) *numBuf {
 type rhsProg struct {
 	code []instr
 	res  []operand
+	nat  *nativeRKF45 // the compiled C kernel, if any (native.go)
 }
 
 // rhsProgram compiles the right-hand side for a selection (nil: all).
@@ -630,7 +632,11 @@ func (c *chunk) integrateNumeric(ni *numInfo, rp *rhsProg, s sel) {
 	case "rk4":
 		c.rk4(ni, rp, b, h, s)
 	default:
-		c.rkf45(ni, rp, b, h, s)
+		if rp.nat != nil {
+			c.rkf45Native(ni, rp.nat, b, h, s)
+		} else {
+			c.rkf45(ni, rp, b, h, s)
+		}
 	}
 	for k := 0; k < n; k++ {
 		if !ni.commit[k] {

@@ -30,6 +30,7 @@ type Network struct {
 	rng     *rand.Rand
 
 	threads int
+	native  bool // numeric parts in compiled C kernels (native.go)
 	// out-going synapses of neurons: per source node id while the network
 	// is built, a compressed sparse row table once it runs (connect.go)
 	build   [][]synapse // by source node id - 1
@@ -134,6 +135,9 @@ type Population struct {
 	Model *ir.Model
 	N     int
 	first int // node id of neuron 0
+	// why the numeric part runs in the Go engine although native kernels
+	// are on (native.go)
+	nativeErr error
 
 	params, state, internals [][]float64
 	contIn                   [][]float64 // latched continuous input per port

@@ -58,6 +58,7 @@ type worker struct {
 	hit    [chunkCap]int32 // poisson_generator: connections that receive spikes
 	cnt    [chunkCap]int32 // and their counts
 	syn    synCtx          // the event being handled by a plastic synapse
+	nat    nativeBuf       // records of a native kernel call (native.go)
 }
 
 func newWorker() *worker {
@@ -211,6 +212,9 @@ func (n *Network) Simulate(t float64, cancel func(done, total int64) bool) error
 			prog, err := compileProgram(p)
 			if err != nil {
 				return err
+			}
+			if n.native {
+				p.attachNative(prog)
 			}
 			p.prog, p.dirty = prog, false
 			rebuilt = true
@@ -514,7 +518,8 @@ func (n *Network) runChunk(r *runState, w *worker, j *job, base, nl int) {
 	c.execAll(prog.update, all)
 	// 5. onReceive handlers of ports that received spikes
 	for _, h := range prog.recv {
-		if c.flags[h.port] == nil {
+		fl := c.recvFlags(&h)
+		if fl == nil {
 			continue
 		}
 		if h.addTo != nil {
@@ -527,7 +532,7 @@ func (n *Network) runChunk(r *runState, w *worker, j *job, base, nl int) {
 			continue
 		}
 		mark := w.top
-		if s := c.flagged(c.flags[h.port]); s.count() > 0 {
+		if s := c.flagged(fl); s.count() > 0 {
 			c.execAll(h.body, s)
 		}
 		w.top = mark

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"sync/atomic"
+	"unsafe"
 
 	"nestml_go/gocore/ir"
 )
@@ -66,6 +67,20 @@ type SynapseSpec struct {
 	// "mod_spikes"); 0 = none.
 	VolumeTransmitter int
 	ModPort           string
+	// PostVars binds continuous input ports of the synapse (third
+	// factors) to state variables of the postsynaptic neuron: port name →
+	// neuron variable (synapse_third.go). Ports not bound read 0.
+	PostVars map[string]string
+	// PerConn gives parameters or initial values of state variables per
+	// connection: an array (one value per connection, in the order they
+	// are made) or a distribution (synapse_conn.go).
+	PerConn map[string]Value
+	// DelayVar names a parameter that holds each connection's delay in ms
+	// (NESTML's delay_variable option; "" = none).
+	DelayVar string
+	// Generic disables the specialised STDP kernel (synapse_stdp.go), for
+	// tests that compare it with the generic path.
+	Generic bool
 }
 
 // plasticSyn is the record of one plastic synapse: 8 bytes, plus its slot
@@ -91,10 +106,20 @@ type synGroup struct {
 	init      []float64 // initial values of all state variables
 	kept      []int     // state variables stored in the slot, in order
 	moved     []movedTrace
-	movedMask []bool // per state variable, nil if none is moved
-	slotInit  []float64
-	rec       *Recorder
-	seed      uint64
+	third     []thirdBind // bound continuous ports (synapse_third.go)
+	decays    []fastDecay // non-nil: Update only decays these (synapse_fast.go)
+	stdp      *stdpKernel // non-nil: the STDP kernel runs the group (synapse_stdp.go)
+	// per-connection values (synapse_conn.go)
+	connVals    []connVal
+	stateConn   map[int]bool // state variables with per-connection initial values
+	delayQ      int          // position of the delay variable in perConn, or -1
+	made        int          // connections made so far
+	guards      []guard
+	guardParams []float64
+	movedMask   []bool // per state variable, nil if none is moved
+	slotInit    []float64
+	rec         *Recorder
+	seed        uint64
 
 	// while building: per source id
 	build      [][]plasticSyn
@@ -105,16 +130,29 @@ type synGroup struct {
 	slots []float64
 }
 
-// spikeHistory holds the stamps (in steps) of a neuron's spikes not yet
-// read by all its plastic incoming synapses, and how many read each.
+// spikeHistory holds the spikes of a neuron not yet read by all its
+// plastic incoming synapses, oldest first, in one contiguous slice (a
+// synapse event reads its target's history: one cache line, mostly). Once
+// the neuron has spiked, its latest spike is always kept.
 type spikeHistory struct {
-	steps []int64
-	reads []uint32
-	// per trace (synState.traces): the value just before each spike, the
-	// value after the latest spike and that spike's stamp
-	before   [][]float64
-	last     []float64
-	lastStep int64
+	ent []histEnt
+}
+
+// histAhead is how many synapses ahead deliverPlastic loads histories.
+const histAhead = 4
+
+// histSlots is the number of values a history entry holds: postsynaptic
+// traces (moveTraces; further ones stay in the synapses) and sampled
+// neuron variables (third-factor ports, synapse_third.go).
+const histSlots = 3
+
+// histEnt is one spike of a neuron's history.
+type histEnt struct {
+	step  int64  // stamp, in steps
+	reads uint32 // synapses that have read it
+	// per slot (synState.slotTrace/slotVar): a trace's value just before
+	// the spike, or a neuron variable at the end of the spike's step
+	vals [histSlots]float64
 }
 
 // synState is the plastic-synapse part of a network.
@@ -127,8 +165,17 @@ type synState struct {
 	hist     map[*Population][]spikeHistory
 	incoming map[*Population][]uint32
 	traces   []traceSpec // postsynaptic traces kept per neuron
-	vts      map[*Recorder]*volumeTransmitter
-	vtList   []*volumeTransmitter
+	// their decay factors (synapse_fast.go) and history slots, by trace
+	traceTabs []*decayTable
+	traceSlot []int
+	// per history slot: the trace (or -1), or the sampled neuron
+	// variable's name ("")
+	slotTrace []int
+	slotVar   []string
+	vts       map[*Recorder]*volumeTransmitter
+	vtList    []*volumeTransmitter
+	// per population: the variables sampled into its spike history
+	samplers map[*Population][]popSample
 }
 
 // weightEvent is one weight_recorder record, with the key that orders
@@ -159,7 +206,7 @@ func (n *Network) newGroup(spec *SynapseSpec) (*synGroup, error) {
 	if err := checkSynapseModel(m); err != nil {
 		return nil, err
 	}
-	prog, err := compileSynapse(m)
+	prog, err := compileSynapse(m, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -189,6 +236,9 @@ func (n *Network) newGroup(spec *SynapseSpec) (*synGroup, error) {
 		if g.post < 0 {
 			return nil, fmt.Errorf("synapse %s has no spike port %q to receive postsynaptic spikes (ports: %s)", m.Name, postName, portNames(m))
 		}
+	}
+	if err := n.bindThird(g, spec); err != nil {
+		return nil, err
 	}
 	if spec.VolumeTransmitter != 0 {
 		nd, err := n.node(spec.VolumeTransmitter)
@@ -282,6 +332,12 @@ func (n *Network) newGroup(spec *SynapseSpec) (*synGroup, error) {
 		}
 		return nil, fmt.Errorf("synapse %s has no weight variable %q%s", m.Name, wname, hint)
 	}
+	if err := n.setupPerConn(g, spec); err != nil {
+		return nil, err
+	}
+	if err := g.perConnGuards(); err != nil {
+		return nil, err
+	}
 	// initial state (the weight is set per connection)
 	g.init = make([]float64, len(m.State))
 	c := &synCtx{params: g.params, internals: g.internals, state: g.init}
@@ -299,7 +355,19 @@ func (n *Network) newGroup(spec *SynapseSpec) (*synGroup, error) {
 		}
 		g.init[k] = val
 	}
+	// the program run by the group: its parameters folded in
+	perConn := map[int]bool{}
+	for _, k := range g.perConn {
+		perConn[k] = true
+	}
+	if g.prog, err = compileSynapse(m, &foldEnv{params: g.params, internals: g.internals, perConn: perConn}); err != nil {
+		return nil, err
+	}
 	n.moveTraces(g)
+	g.planAdvance()
+	if !spec.Generic {
+		g.planSTDP()
+	}
 	g.stride = len(g.kept) + len(g.perConn)
 	g.slotInit = make([]float64, g.stride)
 	for q, k := range g.kept {
@@ -403,6 +471,9 @@ func (n *Network) connectPlastic(g *synGroup, aid int, src *node, bid int, dst *
 	}
 	slot := slices.Clone(g.slotInit)
 	slot[g.wSlot] = w
+	if err := n.fillConn(g, slot, d); err != nil {
+		return err
+	}
 	for len(g.build) < aid {
 		g.build = append(g.build, nil)
 		g.buildSlots = append(g.buildSlots, nil)
@@ -411,6 +482,11 @@ func (n *Network) connectPlastic(g *synGroup, aid int, src *node, bid int, dst *
 	g.buildSlots[aid-1] = append(g.buildSlots[aid-1], slot...)
 	if g.vt != nil {
 		g.vt.readers++
+	}
+	if len(g.third) > 0 {
+		if err := n.sampleThird(g, dst.pop); err != nil {
+			return err
+		}
 	}
 	if g.post >= 0 {
 		s := n.syn
@@ -434,6 +510,10 @@ func (n *Network) finishPlastic() int {
 	}
 	n.syn.last = make([]int64, len(n.nodes))
 	n.random() // the seed of the synapses' random streams
+	tps := int64(math.Round(n.h * 1000))
+	for _, d := range n.syn.traceTabs {
+		d.fill(tps)
+	}
 	for _, g := range n.syn.groups {
 		total := 0
 		for _, b := range g.build {
@@ -459,6 +539,11 @@ func (n *Network) finishPlastic() int {
 			g.off[id] = int64(len(g.syn))
 		}
 		g.build, g.buildSlots = nil, nil
+		for _, b := range g.prog.blocks {
+			if b.decay != nil {
+				b.decay.fill(tps)
+			}
+		}
 		g.seed = n.seed ^ uint64(g.index+1)*0x9e3779b97f4a7c15
 	}
 	return maxD
@@ -521,22 +606,52 @@ func (n *Network) deliverPlastic(r *runState, w *worker, j *job, lo, hi uint32) 
 			}
 			ctx.params = append(ctx.params[:0], g.params...)
 			ctx.internals = g.internals
+			if nc := len(g.m.ContPorts); nc > 0 {
+				if cap(ctx.cont) < nc {
+					ctx.cont = make([]float64, nc)
+				}
+				ctx.cont = ctx.cont[:nc]
+				clear(ctx.cont) // ports not bound read 0
+			}
 			ctx.moved = g.movedMask
 			base := g.off[id-1]
+			// the volume transmitter's spikes in (tl, S]: the same for
+			// every synapse of the row
+			y0, y1 := 0, 0
+			if g.vt != nil {
+				vs := g.vt.steps
+				y0 = sort.Search(len(vs), func(i int) bool { return vs[i] > tl })
+				y1 = y0 + sort.Search(len(vs)-y0, func(i int) bool { return vs[y0+i] > S })
+			}
 			for e := a; e < b; e++ {
 				c := row[e]
 				pos := base + int64(e)
+				if g.post >= 0 && hist != nil {
+					// fetch the histories of the targets a few synapses
+					// ahead: their headers, then (once those are in the
+					// cache) their entries
+					if f := e + 2*histAhead; f < b {
+						prefetch(unsafe.Pointer(&hist[int(row[f].tgt)-p.first]))
+					}
+					if f := e + histAhead; f < b {
+						if es := hist[int(row[f].tgt)-p.first].ent; len(es) > 0 {
+							prefetch(unsafe.Pointer(&es[0]))
+						}
+					}
+				}
 				slot := g.slots[pos*int64(g.stride) : (pos+1)*int64(g.stride)]
 				full := ctx.full[:len(g.init)]
-				for q, k := range g.kept {
-					full[k] = slot[q]
-				}
-				for q, k := range g.perConn {
-					ctx.params[k] = slot[len(g.kept)+q]
-				}
-				ctx.state = full
-				if g.prog.random {
-					ctx.seedFor(g.seed, uint64(pos), uint64(S))
+				if g.stdp == nil {
+					for q, k := range g.kept {
+						full[k] = slot[q]
+					}
+					for q, k := range g.perConn {
+						ctx.params[k] = slot[len(g.kept)+q]
+					}
+					ctx.state = full
+					if g.prog.random {
+						ctx.seedFor(g.seed, uint64(pos), uint64(S))
+					}
 				}
 				D := int64(c.meta >> portBits)
 				cur := tl
@@ -546,49 +661,91 @@ func (n *Network) deliverPlastic(r *runState, w *worker, j *job, lo, hi uint32) 
 				var h *spikeHistory
 				x, xEnd := 0, 0
 				if g.post >= 0 && hist != nil {
+					// histories are short (the entries not yet read by
+					// every synapse): scan them
 					h = &hist[int(c.tgt)-p.first]
-					x = sort.Search(len(h.steps), func(i int) bool { return h.steps[i] > tl-D })
-					xEnd = x + sort.Search(len(h.steps)-x, func(i int) bool { return h.steps[x+i] > S-D })
-				}
-				y, yEnd := 0, 0
-				if g.vt != nil {
-					vs := g.vt.steps
-					y = sort.Search(len(vs), func(i int) bool { return vs[i] > tl })
-					yEnd = y + sort.Search(len(vs)-y, func(i int) bool { return vs[y+i] > S })
-				}
-				for x < xEnd || y < yEnd {
-					if y < yEnd && (x >= xEnd || g.vt.steps[y] <= h.steps[x]+D) {
-						tm := g.vt.steps[y]
-						g.advance(n, ctx, cur, tm)
-						g.handle(ctx, g.mod)
-						cur = tm
-						atomic.AddUint32(&g.vt.reads[y], 1)
-						y++
-						continue
+					hs := h.ent
+					for x < len(hs) && hs[x].step <= tl-D {
+						x++
 					}
-					tp := h.steps[x] + D
-					g.advance(n, ctx, cur, tp)
-					for _, mv := range g.moved {
-						full[mv.v] = h.before[mv.trace][x]
+					xEnd = x
+					for xEnd < len(hs) && hs[xEnd].step <= S-D {
+						xEnd++
 					}
-					g.handle(ctx, g.post)
-					cur = tp
-					h.reads[x]++
-					x++
 				}
-				// 2. the presynaptic spike
-				g.advance(n, ctx, cur, S)
-				if len(g.moved) > 0 {
-					n.tracesAt(ctx, g, h, xEnd-1, S-D, full)
+				if k := g.stdp; k != nil {
+					// the STDP kernel (synapse_stdp.go): the operations of
+					// the generic path below, without closures
+					wv, pv := slot[k.w], slot[k.p]
+					for ; x < xEnd; x++ {
+						he := &h.ent[x]
+						tp := he.step + D
+						if tp != cur {
+							pv = float64(k.pTab.at(tp-cur, ctx.tps) * pv)
+						}
+						wv = k.postSpike(wv, pv)
+						cur = tp
+						he.reads++
+					}
+					if S != cur {
+						pv = float64(k.pTab.at(S-cur, ctx.tps) * pv)
+					}
+					qv := 0.0
+					if y := xEnd - 1; y >= 0 {
+						mv := g.moved[k.q]
+						e := &h.ent[y]
+						qv = float64(s.traceTabs[mv.trace].at(S-D-e.step, ctx.tps) * s.traces[mv.trace].after(e.vals[mv.slot]))
+					}
+					pv++
+					wv = k.preSpike(wv, qv)
+					slot[k.w], slot[k.p] = wv, pv
+					ctx.emitted = append(ctx.emitted, wv)
+				} else {
+					y, yEnd := y0, y1
+					if len(g.third) > 0 {
+						g.thirdAt(ctx, h, x-1)
+					}
+					for x < xEnd || y < yEnd {
+						if y < yEnd && (x >= xEnd || g.vt.steps[y] <= h.ent[x].step+D) {
+							tm := g.vt.steps[y]
+							g.advance(n, ctx, cur, tm)
+							g.handle(ctx, g.mod)
+							cur = tm
+							atomic.AddUint32(&g.vt.reads[y], 1)
+							y++
+							continue
+						}
+						he := &h.ent[x]
+						tp := he.step + D
+						g.advance(n, ctx, cur, tp)
+						for _, mv := range g.moved {
+							full[mv.v] = he.vals[mv.slot]
+						}
+						for _, b := range g.third {
+							ctx.cont[b.port] = he.vals[b.slot]
+						}
+						g.handle(ctx, g.post)
+						cur = tp
+						he.reads++
+						x++
+					}
+					// 2. the presynaptic spike
+					g.advance(n, ctx, cur, S)
+					if len(g.moved) > 0 {
+						n.tracesAt(ctx, g, h, xEnd-1, S-D, full)
+					}
+					if len(g.third) > 0 {
+						g.thirdAt(ctx, h, xEnd-1)
+					}
+					g.handle(ctx, g.pre)
+					for q, k := range g.kept {
+						slot[q] = full[k]
+					}
+					if ctx.err != nil && j.synErr == nil {
+						j.synErr = fmt.Errorf("synapse %s from node %d to node %d: %v", g.m.Name, id, c.tgt, ctx.err)
+					}
+					ctx.err = nil
 				}
-				g.handle(ctx, g.pre)
-				for q, k := range g.kept {
-					slot[q] = full[k]
-				}
-				if ctx.err != nil && j.synErr == nil {
-					j.synErr = fmt.Errorf("synapse %s from node %d to node %d: %v", g.m.Name, id, c.tgt, ctx.err)
-				}
-				ctx.err = nil
 				// 3. transmission
 				for _, v := range ctx.emitted {
 					port := int(c.meta & portMask)
@@ -620,6 +777,15 @@ func (n *Network) deliverPlastic(r *runState, w *worker, j *job, lo, hi uint32) 
 func (g *synGroup) advance(n *Network, c *synCtx, from, to int64) {
 	c.t = c.stamp(to)
 	c.dt = c.t - c.stamp(from)
+	c.dk = to - from
+	if g.decays != nil {
+		if to != from {
+			for _, d := range g.decays {
+				c.state[d.v] = float64(d.tab.at(c.dk, c.tps) * c.state[d.v])
+			}
+		}
+		return
+	}
 	for _, bi := range g.prog.conv {
 		g.prog.blocks[bi].advance(c)
 	}
@@ -707,6 +873,7 @@ func (n *Network) recordPostSpikes(step int64, spikes []int32) {
 		return
 	}
 	keep := int64(n.ringLen) // longest delay + 1 step
+	tps := int64(math.Round(n.h * 1000))
 	for _, vt := range s.vtList {
 		vt.collect(n, step, spikes)
 	}
@@ -723,32 +890,28 @@ func (n *Network) recordPostSpikes(step int64, spikes []int32) {
 		// synapse has read it and the next one is more than the longest
 		// delay + 1 step old (so that the trace at t_pre − d of any
 		// synapse can still be computed from the entries kept)
+		es := h.ent
 		k := 0
-		for k+1 < len(h.reads) && h.reads[k] >= inc && t-h.steps[k+1] > keep {
+		for k+1 < len(es) && es[k].reads >= inc && t-es[k+1].step > keep {
 			k++
 		}
 		if k > 0 {
-			h.steps = append(h.steps[:0], h.steps[k:]...)
-			h.reads = append(h.reads[:0], h.reads[k:]...)
-			for q := range h.before {
-				h.before[q] = append(h.before[q][:0], h.before[q][k:]...)
+			es = append(es[:0], es[k:]...)
+		}
+		e := histEnt{step: t}
+		for slot, q := range s.slotTrace {
+			if q < 0 {
+				continue
+			}
+			if len(es) > 0 { // the value after the latest spike, decayed
+				prev := &es[len(es)-1]
+				e.vals[slot] = float64(s.traceTabs[q].at(t-prev.step, tps) * s.traces[q].after(prev.vals[slot]))
 			}
 		}
-		for len(h.before) < len(s.traces) {
-			h.before = append(h.before, make([]float64, len(h.steps), len(h.steps)+1))
-			h.last = append(h.last, 0)
+		for _, sv := range s.samplers[nd.pop] {
+			e.vals[sv.slot] = nd.pop.state[sv.state][nd.index]
 		}
-		for q, tr := range s.traces {
-			v := 0.0
-			if len(h.steps) > 0 || h.lastStep > 0 {
-				v = float64(math.Exp(float64(tr.a*(n.stamp(t)-n.stamp(h.lastStep)))) * h.last[q])
-			}
-			h.before[q] = append(h.before[q], v)
-			h.last[q] = tr.after(v)
-		}
-		h.lastStep = t
-		h.steps = append(h.steps, t)
-		h.reads = append(h.reads, 0)
+		h.ent = append(es, e)
 	}
 }
 
@@ -794,6 +957,7 @@ func (tr traceSpec) after(v float64) float64 {
 type movedTrace struct {
 	v     int // state index
 	trace int // index into synState.traces
+	slot  int // its history slot
 }
 
 // moveTraces finds the postsynaptic traces of g and sets g.kept to the
@@ -816,7 +980,7 @@ func (n *Network) moveTraces(g *synGroup) {
 		conv[v] = true
 	}
 	for v := range m.State {
-		tr, ok := traceSpec{}, updateOK && v != g.wState && !conv[v] && g.init[v] == 0
+		tr, ok := traceSpec{}, updateOK && v != g.wState && !conv[v] && g.init[v] == 0 && !g.stateConn[v]
 		if ok {
 			tr, ok = g.traceRule(v, perConn)
 		}
@@ -826,10 +990,19 @@ func (n *Network) moveTraces(g *synGroup) {
 		}
 		k := slices.Index(n.syn.traces, tr)
 		if k < 0 {
+			if len(n.syn.slotTrace) == histSlots {
+				// no history slot left: the trace stays in the synapse
+				g.kept = append(g.kept, v)
+				continue
+			}
 			k = len(n.syn.traces)
 			n.syn.traces = append(n.syn.traces, tr)
+			n.syn.traceTabs = append(n.syn.traceTabs, &decayTable{a: tr.a})
+			n.syn.traceSlot = append(n.syn.traceSlot, len(n.syn.slotTrace))
+			n.syn.slotTrace = append(n.syn.slotTrace, k)
+			n.syn.slotVar = append(n.syn.slotVar, "")
 		}
-		g.moved = append(g.moved, movedTrace{v, k})
+		g.moved = append(g.moved, movedTrace{v, k, n.syn.traceSlot[k]})
 		if g.movedMask == nil {
 			g.movedMask = make([]bool, len(m.State))
 		}
@@ -932,16 +1105,16 @@ func (n *Network) tracesAt(ctx *synCtx, g *synGroup, h *spikeHistory, y int, t i
 			full[mv.v] = 0
 			continue
 		}
-		tr := n.syn.traces[mv.trace]
-		after := tr.after(h.before[mv.trace][y])
-		full[mv.v] = float64(ctx.exp(float64(tr.a*(ctx.stamp(t)-ctx.stamp(h.steps[y])))) * after)
+		e := &h.ent[y]
+		after := n.syn.traces[mv.trace].after(e.vals[mv.slot])
+		full[mv.v] = float64(n.syn.traceTabs[mv.trace].at(t-e.step, ctx.tps) * after)
 	}
 }
 
 func (n *Network) initSyn() {
 	if n.syn == nil {
 		n.syn = &synState{hist: map[*Population][]spikeHistory{}, incoming: map[*Population][]uint32{},
-			vts: map[*Recorder]*volumeTransmitter{}}
+			vts: map[*Recorder]*volumeTransmitter{}, samplers: map[*Population][]popSample{}}
 	}
 }
 

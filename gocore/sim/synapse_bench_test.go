@@ -13,7 +13,13 @@ import (
 // 200 stdp_synapse connections onto each (400 000 synapses, 24 bytes
 // each), 100 ms; reports the synapse events (presynaptic spikes × synapses)
 // handled per second.
-func BenchmarkSTDPNetwork(b *testing.B) {
+func BenchmarkSTDPNetwork(b *testing.B) { benchSTDP(b, false) }
+
+// BenchmarkSTDPNetworkGeneric is BenchmarkSTDPNetwork without the STDP
+// kernel (synapse_stdp.go): the speed of the generic synapse path.
+func BenchmarkSTDPNetworkGeneric(b *testing.B) { benchSTDP(b, true) }
+
+func benchSTDP(b *testing.B, generic bool) {
 	b.StopTimer()
 	events, cpu := 0.0, 0.0
 	for i := 0; i < b.N; i++ {
@@ -24,7 +30,7 @@ func BenchmarkSTDPNetwork(b *testing.B) {
 		pop, _ := net.CreatePopulation(loadModel(b, "iaf_psc_exp_neuron"), 2000)
 		pg, _ := net.CreatePoissonGenerator(16000, 0, math.Inf(1))
 		net.Connect(pg.IDs(), pop.IDs(), 30, 0.1, "")
-		spec := &sim.SynapseSpec{Model: loadSynapse(b, "stdp_synapse"), Params: map[string]float64{"Wmax": 1}}
+		spec := &sim.SynapseSpec{Model: loadSynapse(b, "stdp_synapse"), Params: map[string]float64{"Wmax": 1}, Generic: generic}
 		if _, err := net.ConnectSynapse(pop.IDs(), pop.IDs(), sim.ConnSpec{Rule: "fixed_indegree", Indegree: 200},
 			sim.ConstValue(0.5), sim.ConstValue(1.5), spec); err != nil {
 			b.Fatal(err)

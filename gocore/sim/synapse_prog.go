@@ -31,7 +31,9 @@ type synCtx struct {
 	params        []float64
 	internals     []float64
 	locals        []float64
+	cont          []float64 // continuous ports (third factors)
 	t, dt         float64
+	dk            int64     // the interval in steps
 	emitted       []float64 // weights passed to emit_spike, in order
 	rng           *rand.Rand
 	pcg           *rand.PCG
@@ -65,15 +67,26 @@ type synBlock struct {
 	a      []synFn // n×n
 	c      []synFn // n×(1+K): b0, then the channel columns
 	chans  []synFn
-	scalar bool // 1×1 without input: x ← exp(a·Δt)·x
+	scalar bool        // 1×1 without input: x ← exp(a·Δt)·x
+	decay  *decayTable // scalar with a constant a: exp(a·Δt) by steps
 }
 
-func compileSynapse(m *ir.Model) (*synProg, error) {
+// foldEnv lets the compiler evaluate, once, every subexpression that
+// depends on the group's parameters (those not stored per connection),
+// internals and constants only: a group's program then reads its
+// parameters as constants (synapse_fast.go).
+type foldEnv struct {
+	params, internals []float64
+	perConn           map[int]bool
+}
+
+// compileSynapse compiles m; fold, if not nil, folds group constants.
+func compileSynapse(m *ir.Model, fold *foldEnv) (*synProg, error) {
 	if m.Numeric != nil {
 		return nil, fmt.Errorf("synapse %s: numerically integrated ODEs are not supported in synapses by the simulator (only exactly solvable linear ones)", m.Name)
 	}
 	sp := &synProg{recv: make([][]synStmt, len(m.SpikePorts)), jumps: make([][]synJump, len(m.SpikePorts))}
-	sc := &synCompiler{m: m, prog: sp}
+	sc := &synCompiler{m: m, prog: sp, fold: fold}
 	conv := map[int]bool{}
 	for _, v := range m.ConvStates {
 		conv[v] = true
@@ -112,6 +125,9 @@ func compileSynapse(m *ir.Model) (*synProg, error) {
 			sb.chans = append(sb.chans, f)
 		}
 		sb.scalar = n == 1 && len(b.Channels) == 0 && b.B0[0] == nil
+		if sb.scalar && fold != nil && groupConst(b.A[0][0], fold.perConn) {
+			sb.decay = &decayTable{a: sb.a[0](&synCtx{params: fold.params, internals: fold.internals})}
+		}
 		sp.blocks = append(sp.blocks, sb)
 		if len(b.Vars) > 0 && conv[b.Vars[0]] {
 			sp.conv = append(sp.conv, bi)
@@ -143,9 +159,13 @@ type synCompiler struct {
 	m       *ir.Model
 	prog    *synProg
 	nlocals int
+	fold    *foldEnv
 }
 
 func (sc *synCompiler) expr(e ir.Expr) (synFn, error) {
+	if v, ok := sc.constant(e); ok {
+		return func(*synCtx) float64 { return v }, nil
+	}
 	switch e := e.(type) {
 	case nil:
 		return func(*synCtx) float64 { return 0 }, nil
@@ -168,10 +188,17 @@ func (sc *synCompiler) expr(e ir.Expr) (synFn, error) {
 			return func(c *synCtx) float64 { return c.t }, nil
 		case ir.KStep:
 			return func(c *synCtx) float64 { return c.dt }, nil
-		case ir.KSpikePort, ir.KContPort:
-			// a synapse's spike ports carry events, not values; continuous
-			// ports (third-factor plasticity) are not bound by the simulator
+		case ir.KSpikePort:
+			// a synapse's spike ports carry events, not values
 			return func(*synCtx) float64 { return 0 }, nil
+		case ir.KContPort:
+			// third-factor ports (synapse_third.go); 0 when not bound
+			return func(c *synCtx) float64 {
+				if k < len(c.cont) {
+					return c.cont[k]
+				}
+				return 0
+			}, nil
 		}
 		return nil, fmt.Errorf("synapse %s: %s cannot be read here", sc.m.Name, e.Name)
 	case *ir.Unary:
@@ -196,6 +223,9 @@ func (sc *synCompiler) expr(e ir.Expr) (synFn, error) {
 		r, err := sc.expr(e.R)
 		if err != nil {
 			return nil, err
+		}
+		if f := sc.binaryLeaf(e, l, r); f != nil {
+			return f, nil
 		}
 		return synBinary(e.Op, e.Int, l, r)
 	case *ir.Cond:
@@ -245,6 +275,9 @@ func (sc *synCompiler) expr(e ir.Expr) (synFn, error) {
 			x := args[0]
 			return func(c *synCtx) float64 { return float64(poisson(c.rng, x(c))) }, nil
 		}
+		if f := sc.callLeaf(e); f != nil {
+			return f, nil
+		}
 		f, err := synCall(e.Fn, args)
 		if err != nil {
 			return nil, fmt.Errorf("synapse %s: %v", sc.m.Name, err)
@@ -280,9 +313,9 @@ func synCall(fn string, a []synFn) (synFn, error) {
 		x, y := a[0], a[1]
 		switch fn {
 		case "min":
-			return func(c *synCtx) float64 { return math.Min(x(c), y(c)) }, nil
+			return func(c *synCtx) float64 { return min(x(c), y(c)) }, nil // the builtin: math.Min's semantics, inlined
 		case "max":
-			return func(c *synCtx) float64 { return math.Max(x(c), y(c)) }, nil
+			return func(c *synCtx) float64 { return max(x(c), y(c)) }, nil
 		}
 		return func(c *synCtx) float64 { return math.Pow(x(c), y(c)) }, nil
 	case "clip":
@@ -290,7 +323,7 @@ func synCall(fn string, a []synFn) (synFn, error) {
 			return nil, fmt.Errorf("clip takes 3 arguments")
 		}
 		x, lo, hi := a[0], a[1], a[2]
-		return func(c *synCtx) float64 { return math.Min(math.Max(x(c), lo(c)), hi(c)) }, nil
+		return func(c *synCtx) float64 { return min(max(x(c), lo(c)), hi(c)) }, nil
 	}
 	return nil, fmt.Errorf("function %s is not supported by the simulator", fn)
 }
@@ -311,7 +344,7 @@ func synBinary(op string, isInt bool, l, r synFn) (synFn, error) {
 	case "/":
 		return func(c *synCtx) float64 { return l(c) / r(c) }, nil
 	case "**":
-		return func(c *synCtx) float64 { return math.Pow(l(c), r(c)) }, nil
+		return func(c *synCtx) float64 { return math.Pow(l(c), r(c)) }, nil // x**1 is folded in binaryLeaf
 	case "//":
 		if isInt {
 			return func(c *synCtx) float64 {
@@ -401,6 +434,9 @@ func (sc *synCompiler) stmt(s ir.Stmt) (synStmt, error) {
 		v, err := sc.expr(s.Value)
 		if err != nil {
 			return nil, err
+		}
+		if f := sc.assignLeaf(s, v); f != nil {
+			return f, nil
 		}
 		switch s.Op {
 		case "=":
@@ -509,6 +545,9 @@ func (sc *synCompiler) stmt(s ir.Stmt) (synStmt, error) {
 		if err != nil {
 			return nil, err
 		}
+		if kind, k, _ := sc.leaf(s.Weight); kind == 's' {
+			return func(c *synCtx) { c.emitted = append(c.emitted, c.state[k]) }, nil
+		}
 		return func(c *synCtx) { c.emitted = append(c.emitted, v(c)) }, nil
 	case *ir.Print:
 		// synapses print nothing in the simulator (their events are
@@ -542,6 +581,10 @@ func (b *synBlock) advance(c *synCtx) {
 		v := b.vars[0]
 		if c.moved != nil && c.moved[v] {
 			return // set from the neuron's history (synapse.go)
+		}
+		if b.decay != nil && c.dk >= 0 {
+			c.state[v] = float64(b.decay.at(c.dk, c.tps) * c.state[v])
+			return
 		}
 		a := b.a[0](c)
 		c.state[v] = float64(c.exp(float64(a*c.dt)) * c.state[v])

@@ -38,7 +38,8 @@ const (
 	opRandUniform
 	opRandPoisson
 	opBranch
-	opPowI // x ** n for a constant n in {2, 3, 4} (powInt)
+	opPowI   // x ** n for a constant n in {2, 3, 4} (powInt)
+	opGather // a vector element with a run-time index (vector.go)
 )
 
 // operand kinds
@@ -67,6 +68,8 @@ type instr struct {
 	f1      func(float64) float64
 	f2      func(float64, float64) float64
 	br      *branch
+	vec     *vecAccess // opGather
+	name    string     // the NESTML function of an opFunc1 (for native kernels)
 }
 
 // branch evaluates a conditional expression whose branches have side
@@ -108,10 +111,12 @@ type program struct {
 	// generator, whose draws must stay in neuron order).
 	laneByLane, oneJob bool
 	numeric            *numInfo
+	rhs                []*rhsProg // every right-hand side (native.go attaches kernels)
 }
 
 type recvHandler struct {
 	port int
+	size int // ports port … port+size-1 (a vector port); 0 or 1: one port
 	body []vstmt
 	// addTo: the body is `state += port`, run as one fused loop
 	addTo []float64
@@ -277,9 +282,25 @@ func (c *compiler) localReg(k int) int32 {
 // compileProgram builds the vector program of p for its current
 // parameters (broadcasting homogeneous parameter and internal columns).
 func compileProgram(p *Population) (*program, error) {
+	return compileProgramBroadcast(p, true)
+}
+
+// compileProgramBroadcast is compileProgram; with broadcast false no
+// parameter or internal is treated as homogeneous, so that the program does
+// not depend on their values (the form native kernels are generated from).
+func compileProgramBroadcast(p *Population, broadcast bool) (*program, error) {
 	m := p.Model
+	if p.net.started { // at creation the parameters are not set yet
+		if err := checkVectorSizes(p); err != nil {
+			return nil, err
+		}
+	}
 	homP := homogeneous(p.params)
 	homI := homogeneous(p.internals)
+	if !broadcast {
+		clear(homP)
+		clear(homI)
+	}
 	c := &compiler{p: p, m: m, locals: map[int]int32{}, prog: &program{}}
 	c.hom = func(kind ir.VarKind, idx int) (float64, bool) {
 		switch kind {
@@ -341,8 +362,8 @@ func compileProgram(p *Population) (*program, error) {
 		if err != nil {
 			return nil, err
 		}
-		rh := recvHandler{port: h.Port, body: b}
-		if len(b) == 1 {
+		rh := recvHandler{port: h.Port, size: h.Size, body: b}
+		if len(b) == 1 && h.Size <= 1 {
 			if a, ok := b[0].(*vAssign); ok && a.op == opAdd && !a.asInt && a.target.kind == kCol &&
 				len(a.val.code) == 0 && a.val.res.kind == kSpike && int(a.val.res.idx) == h.Port {
 				rh.addTo = a.target.col
@@ -439,6 +460,9 @@ func (c *compiler) emitExpr(e ir.Expr, code *[]instr) (operand, error) {
 	case *ir.Const:
 		return constOp(e.Value), nil
 	case *ir.Ref:
+		if e.Idx != nil {
+			return c.gather(e, code)
+		}
 		return c.ref(e)
 	case *ir.Unary:
 		x, err := c.emitExpr(e.X, code)
@@ -640,7 +664,11 @@ func (c *compiler) unary(op opcode, f1 func(float64) float64, x operand, code *[
 	}
 	c.release(x)
 	d := c.alloc()
-	*code = append(*code, instr{op: op, dst: d, a: x, f1: f1})
+	in := instr{op: op, dst: d, a: x, f1: f1}
+	if len(name) > 0 {
+		in.name = name[0]
+	}
+	*code = append(*code, in)
 	o := operand{kind: kReg, idx: d}
 	if key != "" {
 		c.remember(key, o)
@@ -857,6 +885,9 @@ func (c *compiler) target(r *ir.Ref) (operand, error) {
 func (c *compiler) stmt(s ir.Stmt) (vstmt, error) {
 	switch s := s.(type) {
 	case *ir.Assign:
+		if s.Target.Idx != nil {
+			return c.assignIdx(s)
+		}
 		t, err := c.target(s.Target)
 		if err != nil {
 			return nil, err

@@ -101,6 +101,17 @@ def _times(name: str, x: Any, *, sorted_: bool) -> list[float]:
     return [float(v) for v in a]
 
 
+def _native_arg(on: Any) -> bool:
+    if on is None:
+        env = os.environ.get("NESTML_GO_NATIVE", "1").strip()
+        if env not in ("0", "1"):
+            raise NestmlValueError(f"NESTML_GO_NATIVE must be 0 or 1, got {env!r}")
+        return env == "1"
+    if not isinstance(on, bool):
+        raise NestmlTypeError(f"native must be True, False or None, got {on!r}")
+    return on
+
+
 def _threads_arg(n: Any) -> int:
     if n is None:
         return 0
@@ -144,15 +155,28 @@ class Network:
         resolution: the simulation time step in ms (finite, > 0).
         threads: how many threads advance the network (``None`` or 0: one
             per core). Results are identical for every thread count.
+        native: run the numeric (RKF45) part of models in compiled C kernels
+            (``True``), or in the Go engine only (``False``). ``None`` (the
+            default) takes ``$NESTML_GO_NATIVE`` (``0`` or ``1``), else
+            ``True``. A kernel is compiled once per model with the system's
+            C compiler and cached; without a compiler the Go engine runs.
+            Kernels use the C library's exp and pow (and, on AVX2, libmvec's
+            four-lane exp), so their results agree with the Go engine's to
+            rounding, not bit for bit; see :attr:`native_status`.
 
     The network owns a native handle; it is released by :meth:`close`, by
     leaving a ``with`` block, or when the object is garbage-collected.
     """
 
-    def __init__(self, resolution: float = 0.1, threads: int | None = None) -> None:
+    def __init__(
+        self, resolution: float = 0.1, threads: int | None = None, native: bool | None = None
+    ) -> None:
         self._resolution = _positive("resolution", resolution)
         self._handle: int | None = None
-        res = _native.call("net_new", resolution=self._resolution, threads=_threads_arg(threads))
+        res = _native.call(
+            "net_new", resolution=self._resolution, threads=_threads_arg(threads),
+            native=_native_arg(native),
+        )
         self._handle = int(res["handle"])
         self._time = 0.0
         self._time_lock = threading.Lock()  # simulate() from several threads
@@ -161,6 +185,23 @@ class Network:
     def threads(self) -> int:
         """The number of threads a simulation uses."""
         return int(_native.call("net_threads", handle=self.handle)["threads"])
+
+    @property
+    def native(self) -> bool:
+        """Whether the numeric parts of models run in compiled C kernels."""
+        return bool(_native.call("net_native", handle=self.handle)["native"])
+
+    def set_native(self, on: bool | None) -> None:
+        """Turn native kernels on or off (``None``: the default, see the
+        class); it takes effect at the next :meth:`simulate`."""
+        _native.call("net_native", handle=self.handle, native=_native_arg(on))
+
+    @property
+    def native_status(self) -> str:
+        """One line per model with a numeric part: ``native kernel``, or
+        ``Go engine`` with the reason (no C compiler, …); empty when native
+        kernels are off or nothing has been simulated yet."""
+        return str(_native.call("net_native", handle=self.handle)["status"])
 
     def set_threads(self, n: int | None) -> None:
         """Set the number of threads (``None`` or 0: one per core). Results
@@ -221,6 +262,7 @@ class Network:
         model: ModelSpec,
         n: int = 1,
         params: Mapping[str, Any] | None = None,
+        solver: Mapping[str, str] | None = None,
     ) -> "NodeCollection":
         """Create ``n`` nodes of a model or device.
 
@@ -246,6 +288,13 @@ class Network:
                 ``poisson_generator``: ``rate`` (Hz); current generators
                 also take ``start`` and ``stop`` (ms);
                 ``multimeter``: ``record_from`` (list of names), ``interval`` (ms).
+            solver: how the numeric part of a model is integrated, with the
+                keys of pynestml's ``codegen_opts``: ``numeric_solver``
+                (``"rk45"``, the default; ``"rk4"``, ``"forward-Euler"``) and
+                ``gsl_adaptive_step_size_controller``
+                (``"with_respect_to_solution"``, the default, or
+                ``"with_respect_to_derivative"``, NEST's aeif models). Only
+                for neuron models.
 
         Returns:
             The new nodes (ids are 1-based and consecutive).
@@ -272,8 +321,18 @@ class Network:
         if n < 1:
             raise NestmlValueError(f"n must be >= 1, got {n}")
         clean = self._check_params(name_hint, params)
+        if solver is not None:
+            if not isinstance(solver, Mapping) or not all(
+                isinstance(k, str) and isinstance(v, str) for k, v in solver.items()
+            ):
+                raise NestmlTypeError(f"solver must be a dict of strings, not {solver!r}")
+            if name_hint in GENERATORS or name_hint in RECORDERS:
+                raise NestmlValueError(f"solver options apply to neuron models, not to the device {name_hint!r}")
         _native.check_memory(n * _node_bytes(spec, name_hint), f"creating {n} nodes of {name_hint or 'the model'}")
-        res = _native.call("net_create", handle=self.handle, model=spec, n=n, params=clean)
+        res = _native.call(
+            "net_create", handle=self.handle, model=spec, n=n, params=clean,
+            **({"solver": dict(solver)} if solver else {}),
+        )
         first = int(res["first"])
         count = int(res.get("n", n))
         name = str(res.get("name", name_hint))
@@ -375,8 +434,11 @@ class Network:
                 ``mu``/``sigma``, ``"exponential"`` with ``beta``).
             delay: transmission delay in ms (>= resolution), same forms as
                 ``weight``; drawn values are rounded to the grid.
-            port: input port name of the target; ``None`` routes spikes by
-                the sign of their weight (excitatory/inhibitory ports).
+            port: input port name of the target (``"syn[1]"`` for element 1
+                of a vector port), or a NEST receptor number (multi-receptor
+                models number their spike ports from 1, one per vector
+                element); ``None`` routes spikes by the sign of their weight
+                (excitatory/inhibitory ports).
             rule: a rule name or a NEST ``conn_spec`` dict: ``all_to_all``,
                 ``one_to_one``, ``fixed_indegree`` (``indegree``),
                 ``fixed_outdegree`` (``outdegree``), ``fixed_total_number``
@@ -390,8 +452,12 @@ class Network:
                 ``weight_variable`` (default ``"w"``), ``post_port``
                 (default ``"post_spikes"``), ``volume_transmitter`` (a
                 volume_transmitter node feeding the port ``mod_port``,
-                default ``"mod_spikes"``), and values of the synapse's
-                parameters and initial state (see docs/synapses.md).
+                default ``"mod_spikes"``), ``post_ports`` (third factors:
+                ``{"syn_port": "neuron_variable"}``), ``delay_variable`` (a
+                parameter that receives each connection's delay), and
+                values of the synapse's parameters and initial state — a
+                number, or, per connection, an array or a distribution dict
+                as for ``weight`` (see docs/synapses.md).
 
         Returns:
             The number of connections made.
@@ -420,7 +486,9 @@ class Network:
                 if not port:
                     raise NestmlValueError("port must not be an empty string")
             elif isinstance(port, (int, np.integer)) and not isinstance(port, bool):
-                raise NestmlValueError("ports are given by name (e.g. 'exc_spikes'); receptor numbers are not supported yet")
+                port = int(port)  # a NEST receptor number (receptor_type), resolved by the engine
+                if port < 0:
+                    raise NestmlValueError(f"receptor_type must be >= 0, got {port}")
             else:
                 raise NestmlTypeError(f"port must be a port name or None, not {type(port).__name__}")
         spec = _conn_spec(rule)
@@ -547,17 +615,57 @@ def _syn_spec(net: "Network", syn_spec: Any, weight: Any, delay: Any, port: Any)
         if isinstance(node, bool) or not isinstance(node, (int, np.integer)):
             raise NestmlTypeError(f"{dev} must be a {dev} node, not {type(node).__name__}")
         out[dev] = int(node)
-    for key in ("weight_variable", "post_port", "mod_port"):
+    for key in ("weight_variable", "post_port", "mod_port", "delay_variable"):
         if key in ss:
             v = ss.pop(key)
             if not isinstance(v, str) or not v:
                 raise NestmlTypeError(f"{key} must be a non-empty name")
             out[key] = v
+    if "post_ports" in ss:
+        bound, spike_port = _post_ports(ss.pop("post_ports"))
+        if bound:
+            out["post_ports"] = bound
+        if spike_port is not None:
+            if out.get("post_port", spike_port) != spike_port:
+                raise NestmlValueError(f"post_ports names the spike port {spike_port!r} but post_port is {out['post_port']!r}")
+            out["post_port"] = spike_port
     for k, v in ss.items():
         if not isinstance(k, str) or not k:
             raise NestmlTypeError(f"syn_spec keys must be names, got {k!r}")
-        out["params"][k] = _finite(k, v)
+        if isinstance(v, (Mapping, list, tuple, np.ndarray)):
+            # one value per connection: an array or a distribution
+            out.setdefault("per_conn", {})[k] = _value_spec(k, v)
+        else:
+            out["params"][k] = _finite(k, v)
     return out, weight, delay, port
+
+
+def _post_ports(v: Any) -> tuple[dict[str, str], str | None]:
+    """Third-factor bindings: ``{"syn_port": "neuron_var"}`` or pynestml's
+    ``neuron_synapse_pairs`` form ``["post_spikes", ["syn_port", "neuron_var"], ...]``
+    (a bare name is the postsynaptic spike port). Returns the bindings and
+    the spike port (or None)."""
+    if isinstance(v, str):
+        v = [v]
+    pairs = v.items() if isinstance(v, Mapping) else v
+    out: dict[str, str] = {}
+    spike_port = None
+    try:
+        for pair in pairs:
+            if isinstance(pair, str):
+                if not pair or spike_port is not None:
+                    raise TypeError
+                spike_port = pair
+                continue
+            port, var = pair
+            if not isinstance(port, str) or not port or not isinstance(var, str) or not var:
+                raise TypeError
+            out[port] = var
+    except (TypeError, ValueError):
+        raise NestmlTypeError(
+            'post_ports must map synapse continuous ports to neuron variables: {"port": "var"} or [["port", "var"], ...]'
+        ) from None
+    return out, spike_port
 
 
 def _conn_spec(rule: Any) -> dict[str, Any]:
@@ -854,7 +962,9 @@ class NodeCollection:
         ``get("V_m", "tau_m")`` or ``get(["V_m", "tau_m"])`` returns a dict
         of such arrays (pairs with ``with_unit``); ``get()`` a dict of all
         parameters and state variables. An unknown name raises
-        :class:`ValueError` with a did-you-mean hint.
+        :class:`ValueError` with a did-you-mean hint. A vector variable
+        ``x`` gives a (nodes × elements) array; its elements are got and
+        set one by one as ``"x[0]"``, ``"x[1]"``, … (also in ``record_from``).
         """
         ids = self._neuron_ids("get")
         if not isinstance(with_unit, bool):

@@ -30,6 +30,7 @@ var (
 	n        = flag.Int("n", 0, "population size (0: the case's default)")
 	tsim     = flag.Float64("t", 1000, "simulated time, ms")
 	threads  = flag.Int("threads", 0, "threads (0: GOMAXPROCS)")
+	native   = flag.Bool("native", true, "numeric parts in compiled C kernels (false: the Go engine only)")
 	rate     = flag.Float64("rate", 0, "Poisson rate per neuron, Hz")
 	weight   = flag.Float64("weight", 0, "Poisson weight (pA or nS)")
 	jex      = flag.Float64("jex", 0, "Brunel: excitatory weight, pA")
@@ -202,6 +203,7 @@ func main() {
 	t0 := time.Now()
 	net, _ := sim.NewNetwork(0.1)
 	net.SetThreads(*threads)
+	net.SetNative(*native)
 	net.SetSeed(*seed)
 	res.Threads = net.Threads()
 	var rec *sim.Recorder

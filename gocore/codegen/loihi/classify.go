@@ -192,6 +192,9 @@ func (a *analyzer) isSynapse() bool {
 // dynamics.
 func (a *analyzer) reject() {
 	m := a.m
+	for _, v := range m.Vectors {
+		a.errf(EVector, a.loc.word(v.Name), "loihi: cannot map '%s': %s is a vector of %d elements; a Loihi process has one compartment per neuron and no indexed state or multi-receptor ports (split it into scalar variables or ports)", m.Name, v.Name, v.Size)
+	}
 	// random functions and t, anywhere
 	seenRand := map[string]bool{}
 	timeUse := ""

@@ -119,3 +119,38 @@ func TestTierA(t *testing.T) {
 		t.Errorf("tau_m = 1000 ms: %v", qds)
 	}
 }
+
+// TestVectorRejected: vector state and vector ports have no Loihi form.
+func TestVectorRejected(t *testing.T) {
+	src := []byte(`model vec_neuron:
+    state:
+        V_m[3] mV = -70 mV
+    parameters:
+        tau_m ms = 10 ms
+    input:
+        spikes[3] <- spike
+    output:
+        spike
+    update:
+        i integer = 0
+        for i in 0 ... 3 step 1:
+            V_m[i] = V_m[i] * exp(-resolution() / tau_m)
+`)
+	r := pipeline.Compile("vec.nestml", src, pipeline.Options{})
+	if r.HasErrors() || len(r.Models) != 1 {
+		t.Fatalf("%v", r.Diagnostics.Errors())
+	}
+	_, ds := Analyze(r.Models[0], Options{}, src)
+	n := 0
+	for _, d := range ds.Errors() {
+		if d.Code == EVector {
+			n++
+			if d.Range.Start.Line == 0 || !strings.Contains(d.Message, "vector of 3 elements") {
+				t.Errorf("diagnostic without position or reason: %v", d)
+			}
+		}
+	}
+	if n != 2 {
+		t.Fatalf("want LOIHI_E_VECTOR for V_m and spikes, got:\n%v", ds)
+	}
+}

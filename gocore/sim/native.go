@@ -1,0 +1,440 @@
+package sim
+
+import (
+	_ "embed"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"unsafe"
+
+	"nestml_go/gocore/rkf45"
+	"nestml_go/gocore/sim/native"
+)
+
+// Native RKF45 kernels (docs/decisions/0005-native-rkf45-kernels.md).
+//
+// With Network.SetNative(true), every adaptive RKF45 right-hand side of a
+// population is translated into C — the straight-line program of
+// rhsProgram, one C local per register — together with the per-neuron
+// driver of numerics.md §6.4, compiled by the system's C compiler (package
+// native, cached by content hash) and called once per chunk. Each neuron
+// runs the same algorithm as the lane-parallel Go driver below (GSL's
+// rkf45 step, standard controller, step memory, sub-step limit, non-finite
+// check), with every product and sum rounded separately
+// (-ffp-contract=off). The elementary functions are the C library's
+// (exp, pow, …, as in the generated NEST code) instead of Go's, which can
+// differ in the last bit: native results agree with the Go engine to
+// rounding, not bit for bit, and remain independent of the thread count.
+//
+// Data crosses the boundary in column-major records gathered into worker
+// buffers (no Go pointers inside): y[ncomp][m] the state, aux[naux][m] the
+// other columns and spike inputs the right-hand side reads, hint[m] the
+// step memory, tol[2][m] the absolute and relative tolerances; the kernel
+// returns status[m] (0 done, 1 sub-step limit, 2 non-finite state) and
+// info[m][4] describing a failure.
+
+// nativeRKF45 is a compiled right-hand side with its driver.
+type nativeRKF45 struct {
+	k     *native.Kernel
+	ncomp int
+	aux   []operand // the operands gathered per lane, in aux order
+	// one[k] = 1: aux k is a parameter or internal column whose values are
+	// all equal (passed once, not per lane)
+	one []int32
+}
+
+const nativeSymbol = "nk_rkf45"
+
+//go:embed native_rkf45.c.tmpl
+var nativeTemplate string
+
+// SetNative selects native kernels for the numeric (RKF45) parts of
+// models (on) or the Go engine only (off, the default). It takes effect at
+// the next Simulate. A model whose kernel cannot be built (no C compiler,
+// an operation without a C form) runs in the Go engine; NativeStatus
+// reports why.
+func (n *Network) SetNative(on bool) {
+	if n.native != on {
+		n.native = on
+		for _, p := range n.pops {
+			p.dirty = true
+		}
+	}
+}
+
+// Native reports whether native kernels are on.
+func (n *Network) Native() bool { return n.native }
+
+// NativeStatus reports which populations run a native kernel: one line per
+// population with a numeric system, "" when native kernels are off.
+func (n *Network) NativeStatus() string {
+	if !n.native {
+		return ""
+	}
+	var b strings.Builder
+	for _, p := range n.pops {
+		if p.prog == nil || len(p.prog.rhs) == 0 {
+			continue
+		}
+		if p.nativeErr != nil {
+			fmt.Fprintf(&b, "%s: Go engine (%v)\n", p.Model.Name, p.nativeErr)
+		} else {
+			fmt.Fprintf(&b, "%s: native kernel\n", p.Model.Name)
+		}
+	}
+	return b.String()
+}
+
+// attachNative compiles the kernels of prog's RKF45 right-hand sides. On
+// any failure the program keeps the Go engine and the reason is kept in
+// p.nativeErr.
+func (p *Population) attachNative(prog *program) {
+	p.nativeErr = nil
+	ni := prog.numeric
+	if ni == nil || len(prog.rhs) == 0 || !(ni.ns.Method == "" || ni.ns.Method == "rk45") {
+		return
+	}
+	// the kernels are generated from the program without broadcast
+	// parameters, so that one kernel per model serves all parameter values
+	gp, err := compileProgramBroadcast(p, false)
+	if err == nil && len(gp.rhs) != len(prog.rhs) {
+		err = fmt.Errorf("internal: %d right-hand sides, expected %d", len(gp.rhs), len(prog.rhs))
+	}
+	if err != nil {
+		p.nativeErr = err
+		return
+	}
+	kernels := make([]*nativeRKF45, len(prog.rhs))
+	for k, rp := range gp.rhs {
+		src, aux, err := nativeSource(gp.numeric, rp)
+		if err == nil {
+			var kern *native.Kernel
+			if kern, err = native.Load(src, nativeSymbol); err == nil {
+				kernels[k] = &nativeRKF45{k: kern, ncomp: ni.ncomp, aux: aux}
+				continue
+			}
+		}
+		p.nativeErr = err
+		return
+	}
+	for k, rp := range prog.rhs {
+		nk := kernels[k]
+		nk.one = make([]int32, max(len(nk.aux), 1))
+		for j, o := range nk.aux {
+			if o.kind == kCol && p.isParamOrInternal(o.col) && allEqual(o.col) {
+				nk.one[j] = 1
+			}
+		}
+		rp.nat = nk
+	}
+}
+
+// isParamOrInternal reports whether col is a parameter or internal column
+// (whose values change only with a new program).
+func (p *Population) isParamOrInternal(col []float64) bool {
+	for _, cols := range [][][]float64{p.params, p.internals} {
+		for _, c := range cols {
+			if len(c) > 0 && len(col) > 0 && &c[0] == &col[0] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func allEqual(col []float64) bool {
+	for _, v := range col {
+		if math.Float64bits(v) != math.Float64bits(col[0]) {
+			return false
+		}
+	}
+	return true
+}
+
+// cFloat prints v as an exact C constant.
+func cFloat(v float64) string {
+	switch {
+	case math.IsNaN(v):
+		return "NAN"
+	case math.IsInf(v, 1):
+		return "INFINITY"
+	case math.IsInf(v, -1):
+		return "(-INFINITY)"
+	case v == 0 && math.Signbit(v):
+		return "(-0.0)"
+	}
+	return "(" + strconv.FormatFloat(v, 'x', -1, 64) + ")"
+}
+
+// cFunc1 maps NESTML's one-argument functions (sym.Func1) to the C library.
+var cFunc1 = map[string]string{
+	"exp": "exp", "expm1": "expm1", "ln": "log", "log10": "log10", "sqrt": "sqrt",
+	"sin": "sin", "cos": "cos", "tan": "tan", "sinh": "sinh", "cosh": "cosh", "tanh": "tanh",
+	"erf": "erf", "erfc": "erfc", "abs": "fabs", "ceil": "ceil", "floor": "floor", "round": "round",
+}
+
+var cBinary = map[opcode]string{
+	opAdd: "(%s + %s)", opSub: "(%s - %s)", opMul: "(%s * %s)", opDiv: "(%s / %s)",
+	opLt: "(double)(%s < %s)", opLe: "(double)(%s <= %s)", opGt: "(double)(%s > %s)",
+	opGe: "(double)(%s >= %s)", opEq: "(double)(%s == %s)", opNe: "(double)(%s != %s)",
+	opAnd: "(double)(%s != 0 && %s != 0)", opOr: "(double)(%s != 0 || %s != 0)",
+	opMin: "go_min(%s, %s)", opMax: "go_max(%s, %s)", opPow: "pow(%s, %s)",
+}
+
+// vecFunc1 are the functions with a 4-lane AVX2 form in glibc's libmvec
+// (since glibc 2.22), used by the vector kernel.
+var vecFunc1 = map[string]string{"exp": "_ZGVdN4v_exp", "ln": "_ZGVdN4v_log", "sin": "_ZGVdN4v_sin", "cos": "_ZGVdN4v_cos"}
+
+// nativeSource translates rp and the RKF45 driver into C: a scalar kernel
+// and a vector kernel (four neurons in lock step, AVX2 and libmvec), of
+// which the compiler keeps the one the flags allow.
+func nativeSource(ni *numInfo, rp *rhsProg) (string, []operand, error) {
+	var aux []operand
+	auxIdx := map[string]int{}
+	// opnd prints an operand; vec appends the lane index [w] to arrays
+	opnd := func(o operand, vec bool) (string, error) {
+		w := ""
+		if vec {
+			w = "[w]"
+		}
+		switch o.kind {
+		case kReg:
+			return fmt.Sprintf("r%d%s", o.idx, w), nil
+		case kConst:
+			return cFloat(o.val), nil
+		case kODE:
+			return fmt.Sprintf("y[%d]%s", o.idx, w), nil
+		case kTime:
+			return "t_end", nil
+		case kCol, kSpike:
+			key := fmt.Sprintf("s%d", o.idx)
+			if o.kind == kCol {
+				key = fmt.Sprintf("c%p:%d", unsafe.SliceData(o.col), len(o.col))
+			}
+			k, ok := auxIdx[key]
+			if !ok {
+				k = len(aux)
+				auxIdx[key] = k
+				aux = append(aux, o)
+			}
+			return fmt.Sprintf("a[%d]%s", k, w), nil
+		}
+		return "", fmt.Errorf("operand kind %d has no C form", o.kind)
+	}
+	body := func(vec bool) (string, error) {
+		var b strings.Builder
+		for k := range rp.code {
+			in := &rp.code[k]
+			a, err := opnd(in.a, vec)
+			if err != nil {
+				return "", err
+			}
+			var e string
+			switch op := in.op; {
+			case isGenBinary(op):
+				b, err := opnd(in.b, vec)
+				if err != nil {
+					return "", err
+				}
+				e = fmt.Sprintf(cBinary[op], a, b)
+			case op == opNeg:
+				e = "(-" + a + ")"
+			case op == opNot:
+				e = "(double)(" + a + " == 0)"
+			case op == opExp, op == opFunc1:
+				name := in.name
+				if op == opExp {
+					name = "exp"
+				}
+				f, ok := cFunc1[name]
+				if !ok {
+					return "", fmt.Errorf("function %q has no C form", in.name)
+				}
+				if vf, ok := vecFunc1[name]; ok && vec {
+					fmt.Fprintf(&b, "\tdouble r%d[W];\n\tVCALL1(%s, r%d, %s);\n", in.dst, vf, in.dst, a)
+					continue
+				}
+				e = f + "(" + a + ")"
+			case op == opCopy:
+				e = a
+			case op == opPowI:
+				n := int(in.b.val)
+				if vec {
+					// products over the lanes, then pow where they are out
+					// of pow_int's range (a loop the compiler vectorises)
+					prod := map[int]string{2: "%[1]s * %[1]s", 3: "%[1]s * (%[1]s * %[1]s)", 4: "(%[1]s * %[1]s) * (%[1]s * %[1]s)"}[n]
+					fmt.Fprintf(&b, "\tdouble r%d[W];\n\tfor (int w = 0; w < W; w++) r%d[w] = %s;\n", in.dst, in.dst, fmt.Sprintf(prod, a))
+					fmt.Fprintf(&b, "\tfor (int w = 0; w < W; w++) if (!(fabs(%[2]s) >= 1e-70 && fabs(%[2]s) <= 1e70)) r%[1]d[w] = pow(%[2]s, %[3]d);\n", in.dst, a, n)
+					continue
+				}
+				e = fmt.Sprintf("pow_int(%s, %d)", a, n)
+			case op == opSelect, op == opClip:
+				b, err := opnd(in.b, vec)
+				if err != nil {
+					return "", err
+				}
+				c, err := opnd(in.c, vec)
+				if err != nil {
+					return "", err
+				}
+				if op == opSelect {
+					e = fmt.Sprintf("(%s != 0 ? %s : %s)", a, b, c)
+				} else {
+					e = fmt.Sprintf("go_min(go_max(%s, %s), %s)", a, b, c)
+				}
+			default:
+				return "", fmt.Errorf("operation %d has no C form", op)
+			}
+			if vec {
+				fmt.Fprintf(&b, "\tdouble r%d[W];\n\tfor (int w = 0; w < W; w++) r%d[w] = %s;\n", in.dst, in.dst, e)
+			} else {
+				fmt.Fprintf(&b, "\tconst double r%d = %s;\n", in.dst, e)
+			}
+		}
+		for k, o := range rp.res {
+			s, err := opnd(o, vec)
+			if err != nil {
+				return "", err
+			}
+			if vec {
+				fmt.Fprintf(&b, "\tfor (int w = 0; w < W; w++) f[%d][w] = %s;\n", k, s)
+			} else {
+				fmt.Fprintf(&b, "\tf[%d] = %s;\n", k, s)
+			}
+		}
+		return b.String(), nil
+	}
+	scalar, err := body(false)
+	if err != nil {
+		return "", nil, err
+	}
+	vector, err := body(true)
+	if err != nil {
+		return "", nil, err
+	}
+	aY, aD := "1.0", "0.0"
+	if ni.yp {
+		aY, aD = "0.0", "1.0"
+	}
+	var coefs strings.Builder
+	for _, c := range []struct {
+		name string
+		v    float64
+	}{{"ah1", rkf45.Ah1}, {"b31", rkf45.B31}, {"b32", rkf45.B32},
+		{"b41", rkf45.B41}, {"b42", rkf45.B42}, {"b43", rkf45.B43},
+		{"b51", rkf45.B51}, {"b52", rkf45.B52}, {"b53", rkf45.B53}, {"b54", rkf45.B54},
+		{"b61", rkf45.B61}, {"b62", rkf45.B62}, {"b63", rkf45.B63}, {"b64", rkf45.B64}, {"b65", rkf45.B65},
+		{"c1", rkf45.C1}, {"c3", rkf45.C3}, {"c4", rkf45.C4}, {"c5", rkf45.C5}, {"c6", rkf45.C6},
+		{"e1", rkf45.E1}, {"e3", rkf45.E3}, {"e4", rkf45.E4}, {"e5", rkf45.E5}, {"e6", rkf45.E6}} {
+		fmt.Fprintf(&coefs, "static const double %s = %s;\n", c.name, cFloat(c.v))
+	}
+	src := strings.NewReplacer(
+		"@N@", strconv.Itoa(ni.ncomp), "@NAUX@", strconv.Itoa(max(len(aux), 1)),
+		"@AY@", aY, "@AD@", aD, "@COEFS@", coefs.String(),
+		"@RHS@", scalar, "@RHS_VEC@", vector,
+	).Replace(nativeTemplate)
+	return src, aux, nil
+}
+
+// nativeBuf holds a worker's per-lane records for a kernel call.
+type nativeBuf struct {
+	y, aux, hint, tol, info []float64
+	status                  []int32
+}
+
+func grow(s []float64, n int) []float64 {
+	if cap(s) < n {
+		return make([]float64, n)
+	}
+	return s[:n]
+}
+
+// rkf45Native is rkf45 with the per-lane loop in the compiled kernel: b.y
+// holds the lanes' states on entry and their new states on return; failing
+// lanes are marked dead and reported as by rkf45. The records are column
+// major (component k of lane j at k·m + j), so that a dense selection is
+// gathered and scattered by copies.
+func (c *chunk) rkf45Native(ni *numInfo, nk *nativeRKF45, b *numBuf, dt float64, s sel) {
+	m := s.count()
+	n, na := nk.ncomp, max(len(nk.aux), 1)
+	if m == 0 {
+		return
+	}
+	nb := &c.w.nat
+	nb.y, nb.aux = grow(nb.y, m*n), grow(nb.aux, m*na)
+	nb.hint, nb.tol, nb.info = grow(nb.hint, m), grow(nb.tol, 2*m), grow(nb.info, 4*m)
+	if cap(nb.status) < m {
+		nb.status = make([]int32, m)
+	}
+	nb.status = nb.status[:m]
+	// gather copies v (or the scalar vs) at the lanes of s into d
+	gather := func(d, v []float64, vs float64) {
+		switch {
+		case v == nil:
+			for j := range d {
+				d[j] = vs
+			}
+		case s.idx == nil:
+			copy(d, v[:m])
+		default:
+			for j, i := range s.idx {
+				d[j] = v[i]
+			}
+		}
+	}
+	hint := c.p.hint[c.base : c.base+c.n]
+	for k := 0; k < n; k++ {
+		gather(nb.y[k*m:(k+1)*m], b.y[k], 0)
+	}
+	at := 0
+	for k, o := range nk.aux {
+		v, vs := c.get(o)
+		if nk.one[k] == 1 {
+			nb.aux[at] = v[0]
+			at++
+			continue
+		}
+		gather(nb.aux[at:at+m], v, vs)
+		at += m
+	}
+	gather(nb.hint, hint, 0)
+	absV, absS := c.get(ni.absTol)
+	relV, relS := c.get(ni.relTol)
+	gather(nb.tol[:m], absV, absS)
+	gather(nb.tol[m:], relV, relS)
+	nk.k.RKF45(m, dt, c.tEnd, ni.maxSub, nb.y, nb.aux, nk.one, nb.hint, nb.tol, nb.status, nb.info)
+	// scatter: states and step memory of the lanes that succeeded
+	failed := false
+	for _, st := range nb.status {
+		failed = failed || st != 0
+	}
+	if !failed && s.idx == nil {
+		for k := 0; k < n; k++ {
+			copy(b.y[k][:m], nb.y[k*m:(k+1)*m])
+		}
+		copy(hint[:m], nb.hint)
+		return
+	}
+	for j := 0; j < m; j++ {
+		i := int32(j)
+		if s.idx != nil {
+			i = s.idx[j]
+		}
+		switch nb.status[j] {
+		case 0:
+			hint[i] = nb.hint[j]
+			for k := 0; k < n; k++ {
+				b.y[k][i] = nb.y[k*m+j]
+			}
+		case 1:
+			b.dead[i] = true
+			c.fail(int(i), fmt.Errorf("%w: more than %d sub-steps, stopped at t = %v of %v (step memory %v)", rkf45.ErrStall, ni.maxSub, nb.info[4*j], dt, nb.info[4*j+1]))
+		default:
+			hint[i] = nb.hint[j]
+			b.dead[i] = true
+			in := nb.info[4*j : 4*j+4]
+			c.fail(int(i), fmt.Errorf("%w: component %d is %v at t = %v of %v after %d sub-steps", rkf45.ErrNonfinite, int(in[0]), in[1], in[2], dt, int(in[3])))
+		}
+	}
+}
