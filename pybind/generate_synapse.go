@@ -88,6 +88,26 @@ func synapseOptions(co map[string]any, o *nest.Options) error {
 	if s, ok := co["rk45_implementation"].(string); ok {
 		o.RK45Implementation = s
 	}
+	o.StrictlySynaptic = map[string][]string{}
+	if v, ok := co["strictly_synaptic_vars"]; ok && v != nil {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return fmt.Errorf("codegen_opts[\"strictly_synaptic_vars\"] must be a dict {synapse: [variables]}")
+		}
+		for _, syn := range sortedKeys(m) {
+			vars, ok := m[syn].([]any)
+			if !ok {
+				return fmt.Errorf("codegen_opts[\"strictly_synaptic_vars\"][%q] must be a list of variable names", syn)
+			}
+			for _, x := range vars {
+				s, ok := x.(string)
+				if !ok || s == "" {
+					return fmt.Errorf("codegen_opts[\"strictly_synaptic_vars\"][%q]: %v is not a variable name", syn, x)
+				}
+				o.StrictlySynaptic[syn] = append(o.StrictlySynaptic[syn], s)
+			}
+		}
+	}
 	pairs, ok := co["neuron_synapse_pairs"]
 	if !ok || pairs == nil {
 		return nil
@@ -98,6 +118,24 @@ func synapseOptions(co map[string]any, o *nest.Options) error {
 	}
 	o.PostPorts = map[string][]string{}
 	o.VtPorts = map[string][]string{}
+	o.ContBind = map[string]map[string]string{}
+	addStrict := func(syn string, v any) error {
+		if v == nil {
+			return nil
+		}
+		vars, ok := v.([]any)
+		if !ok {
+			return fmt.Errorf("strictly_synaptic_vars of %q must be a list of variable names", syn)
+		}
+		for _, x := range vars {
+			s, ok := x.(string)
+			if !ok || s == "" {
+				return fmt.Errorf("strictly_synaptic_vars of %q: %v is not a variable name", syn, x)
+			}
+			o.StrictlySynaptic[syn] = append(o.StrictlySynaptic[syn], s)
+		}
+		return nil
+	}
 	addVt := func(syn string, v any) error {
 		if v == nil {
 			return nil
@@ -134,8 +172,19 @@ func synapseOptions(co map[string]any, o *nest.Options) error {
 				if len(p) != 2 {
 					return fmt.Errorf("neuron_synapse_pairs: a bound post port of %q must be [synapse_port, neuron_variable]", syn)
 				}
-				// continuous third-factor port: bound to a neuron variable;
-				// the generator rejects continuous synapse ports for now
+				// continuous third-factor port bound to a neuron variable
+				sp, ok1 := p[0].(string)
+				nv, ok2 := p[1].(string)
+				if !ok1 || !ok2 || sp == "" || nv == "" {
+					return fmt.Errorf("neuron_synapse_pairs: a bound post port of %q must be [synapse_port, neuron_variable] (two names)", syn)
+				}
+				if o.ContBind[syn] == nil {
+					o.ContBind[syn] = map[string]string{}
+				}
+				if prev, dup := o.ContBind[syn][sp]; dup && prev != nv {
+					return fmt.Errorf("neuron_synapse_pairs: port %q of %q is bound to both %q and %q", sp, syn, prev, nv)
+				}
+				o.ContBind[syn][sp] = nv
 			default:
 				return fmt.Errorf("neuron_synapse_pairs: post port %v of %q must be a string or a pair", p, syn)
 			}
@@ -159,6 +208,9 @@ func synapseOptions(co map[string]any, o *nest.Options) error {
 			if err := addVt(s, m["vt_ports"]); err != nil {
 				return err
 			}
+			if err := addStrict(s, m["strictly_synaptic_vars"]); err != nil {
+				return err
+			}
 		}
 		if syns, ok := m["synapses"].(map[string]any); ok {
 			for _, s := range sortedKeys(syns) {
@@ -168,6 +220,9 @@ func synapseOptions(co map[string]any, o *nest.Options) error {
 						return err
 					}
 					if err := addVt(s, sm["vt_ports"]); err != nil {
+						return err
+					}
+					if err := addStrict(s, sm["strictly_synaptic_vars"]); err != nil {
 						return err
 					}
 				}

@@ -61,11 +61,6 @@ UNSUPPORTED = {
     "tests/resources/FunctionCallWithDifferentButCompatibleUnits.nestml":
         "calls of foo() as statements are not supported",
     "tests/valid/CoCoIllegalExpression.nestml": "unknown loop variable i",
-    "tests/valid/CoCoVectorDeclarationSize.nestml": "vector variable coeff is not supported",
-    "tests/valid/CoCoVectorInNonVectorDeclaration.nestml": "vector variable g_ex is not supported",
-    "tests/valid/CoCoVectorInputPortSizeAndType.nestml": "vector ports are not supported",
-    "tests/valid/CoCoVectorParameterDeclaration.nestml": "vector variable v_m is not supported",
-    "tests/valid/CoCoVectorParameterType.nestml": "vector variable v_m is not supported",
 }
 
 _MODEL_RE = re.compile(r"^model\s+(\w+)\s*:", re.M)

@@ -160,6 +160,9 @@ func (p *printer) varOf(kind ir.VarKind, idx int, name string) (*ir.Var, error) 
 
 // ref prints a variable reference (usable as an lvalue for state and locals).
 func (p *printer) ref(r *ir.Ref) (string, ctype, error) {
+	if r.Idx != nil {
+		return p.indexed(r)
+	}
 	switch r.Kind {
 	case ir.KParam, ir.KState, ir.KInternal:
 		v, err := p.varOf(r.Kind, r.Index, r.Name)
@@ -169,6 +172,17 @@ func (p *printer) ref(r *ir.Ref) (string, ctype, error) {
 		t, err := typeOf(v.Type)
 		if err != nil {
 			return "", 0, fmt.Errorf("%s: %v", v.Name, err)
+		}
+		if vec := p.m.VectorOf(r.Kind, r.Index); vec != nil {
+			// an element of a std::vector member
+			el := fmt.Sprintf("%s[ %d ]", cppName(vec.Name), r.Index-vec.First)
+			switch r.Kind {
+			case ir.KParam:
+				return p.params + el, t, nil
+			case ir.KInternal:
+				return p.internals + el, t, nil
+			}
+			return p.state + el, t, nil
 		}
 		switch r.Kind {
 		case ir.KParam:
@@ -455,4 +469,45 @@ func (p *printer) call(c *ir.Call) (string, ctype, error) {
 		return "std::min( std::max( " + args[0] + ", " + args[1] + " ), " + args[2] + " )", rt, nil
 	}
 	return "", 0, fmt.Errorf("function %q is not supported by the NEST target", c.Fn)
+}
+
+// indexed prints a vector element with a run-time index (ir.Ref.Idx): an
+// index outside the vector throws std::out_of_range (language.md §8.4
+// leaves bounds checks to the target).
+func (p *printer) indexed(r *ir.Ref) (string, ctype, error) {
+	vec := p.m.VectorOf(r.Kind, r.Index)
+	if vec == nil || vec.First != r.Index {
+		return "", 0, fmt.Errorf("%s[…]: no vector starts at entry %d", r.Name, r.Index)
+	}
+	is, it, err := p.expr(r.Idx)
+	if err != nil {
+		return "", 0, fmt.Errorf("index of %s: %v", r.Name, err)
+	}
+	idx := "static_cast< size_t >( " + toLong(is, it) + " )"
+	switch r.Kind {
+	case ir.KParam, ir.KState, ir.KInternal:
+		v, err := p.varOf(r.Kind, r.Index, r.Name)
+		if err != nil {
+			return "", 0, err
+		}
+		t, err := typeOf(v.Type)
+		if err != nil {
+			return "", 0, fmt.Errorf("%s: %v", v.Name, err)
+		}
+		prefix := map[ir.VarKind]string{ir.KParam: p.params, ir.KState: p.state, ir.KInternal: p.internals}[r.Kind]
+		return fmt.Sprintf("%s%s.at( %s )", prefix, cppName(vec.Name), idx), t, nil
+	case ir.KSpikePort, ir.KContPort:
+		if !p.inUpdate {
+			return "", 0, fmt.Errorf("port %q read outside the update step", r.Name)
+		}
+		buf := "spike_inputs_grid_sum_"
+		if r.Kind == ir.KContPort {
+			buf = "continuous_inputs_grid_sum_"
+		}
+		// the element's buffer, checked against the vector's size
+		check := fmt.Sprintf("[&]() { const size_t __k = %s; if ( __k >= %d ) { throw std::out_of_range( %s ); } return __k; }()",
+			idx, vec.Size, cString("index out of range of the vector port "+vec.Name))
+		return fmt.Sprintf("%s%s[ %d + %s ]", p.bufs, buf, vec.First, check), tDouble, nil
+	}
+	return "", 0, fmt.Errorf("%s[…] cannot be indexed at run time", r.Name)
 }

@@ -128,7 +128,7 @@ func Generate(models []*ir.Model, opts Options) (map[string][]byte, error) {
 		}
 		seen[name] = true
 		if u.synapse {
-			d, err := buildSynapse(m, name, opts)
+			d, err := buildSynapsePlan(m, name, opts, u.plan)
 			if err != nil {
 				var pe *PreflightError
 				if errors.As(err, &pe) {
@@ -147,6 +147,9 @@ func Generate(models []*ir.Model, opts Options) (map[string][]byte, error) {
 		}
 		numeric = numeric || m.Numeric != nil
 		d, err := buildNeuron(m, name, opts, "")
+		if err == nil && u.plan != nil {
+			err = u.plan.applyNeuron(m, d, opts)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("nest codegen: model %s: %v", m.Name, err)
 		}

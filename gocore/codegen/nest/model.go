@@ -18,6 +18,9 @@ type member struct {
 	TmpRef string // lvalue in the set_status temporaries (ptmp.x, stmp....)
 	Read   string // C++ statement reading it from d into TmpRef
 	Unit   string
+	// Vector: a std::vector member holding a whole vector variable
+	// (ir.Vector); its elements are Ref[ k ].
+	Vector bool
 }
 
 // receptor is one NEST spike receptor (rport) and the buffers it feeds.
@@ -79,6 +82,11 @@ type neuronData struct {
 	RHS         []rhsFunc
 	// ToleranceBody validates gsl_abs_error_tol and gsl_rel_error_tol.
 	ToleranceBody string
+
+	// CogenDecls are the class members of a neuron co-generated with a
+	// synapse (cogen.go): the moved variables' history, its readers and
+	// the set_spiketime hook. Empty otherwise.
+	CogenDecls string
 }
 
 // buildNeuron prepares the template data of model m.
@@ -129,11 +137,53 @@ func buildNeuron(m *ir.Model, name string, opts Options, banner string) (*neuron
 		return member{Name: v.Name, CName: cppName(v.Name), Type: t.String(), Key: k, Ref: ref, TmpRef: tmpRef,
 			Read: readStmt(t, k, tmpRef), Unit: oneLine(v.Unit)}, nil
 	}
+	// a vector variable is one std::vector member (the elements' entries
+	// of the IR are grouped); its status value is an array of fixed size
+	vecMember := func(vec *ir.Vector, v *ir.Var, what, ref, tmpRef string) (member, error) {
+		if !isNestmlIdent(vec.Name) {
+			return member{}, fmt.Errorf("%s name %q is not an identifier", what, vec.Name)
+		}
+		t, err := typeOf(v.Type)
+		if err != nil || t == tBool {
+			return member{}, fmt.Errorf("%s %s: vectors of type %v are not supported by the NEST target", what, vec.Name, v.Type)
+		}
+		k, err := key(vec.Name, what)
+		if err != nil {
+			return member{}, err
+		}
+		read := fmt.Sprintf("d.update_value( %s, %s ); if ( %s.size() != %d ) { throw BadProperty( %s ); }",
+			k, tmpRef, tmpRef, vec.Size, cString(fmt.Sprintf("%s must have %d elements.", vec.Name, vec.Size)))
+		return member{Name: vec.Name, CName: cppName(vec.Name), Type: "std::vector< " + t.String() + " >", Key: k, Ref: ref, TmpRef: tmpRef,
+			Read: read, Unit: oneLine(v.Unit), Vector: true}, nil
+	}
+	// vectors are sized in the constructor, before any element is set
+	var resize []string
+	paramRef := map[int]string{}
 	for _, v := range m.Params {
+		if vec := m.VectorOf(ir.KParam, v.Index); vec != nil {
+			paramRef[v.Index] = fmt.Sprintf("P_.%s[ %d ]", cppName(vec.Name), v.Index-vec.First)
+			if v.Index == vec.First {
+				mem, err := vecMember(vec, v, "parameter", "P_."+cppName(vec.Name), "ptmp."+cppName(vec.Name))
+				if err != nil {
+					return nil, err
+				}
+				d.Params = append(d.Params, mem)
+				resize = append(resize, fmt.Sprintf("P_.%s.resize( %d );", cppName(vec.Name), vec.Size))
+			}
+			continue
+		}
 		mem, err := mk(v, "parameter", "P_."+cppName(v.Name), "ptmp."+cppName(v.Name))
 		if err != nil {
 			return nil, err
 		}
+		// a parameter that gave a vector size keeps the value bound at generation
+		for _, vec := range m.Vectors {
+			if vec.SizeParam == v.Name {
+				mem.Read += fmt.Sprintf(" if ( %s != %d ) { throw BadProperty( %s ); }", mem.TmpRef, vec.Size,
+					cString(fmt.Sprintf("%s gives the size of vector %s, which is fixed at %d when the module is generated; changing it is not supported.", v.Name, vec.Name, vec.Size)))
+			}
+		}
+		paramRef[v.Index] = mem.Ref
 		d.Params = append(d.Params, mem)
 	}
 	if err := checkNumeric(m); err != nil {
@@ -151,6 +201,15 @@ func buildNeuron(m *ir.Model, name string, opts Options, banner string) (*neuron
 			if err == nil {
 				d.ODEStates = append(d.ODEStates, mem)
 			}
+		} else if vec := m.VectorOf(ir.KState, v.Index); vec != nil {
+			if v.Index != vec.First {
+				continue
+			}
+			mem, err = vecMember(vec, v, "state variable", "S_."+cppName(vec.Name), "stmp."+cppName(vec.Name))
+			if err == nil {
+				d.OtherStates = append(d.OtherStates, mem)
+				resize = append(resize, fmt.Sprintf("S_.%s.resize( %d );", cppName(vec.Name), vec.Size))
+			}
 		} else {
 			mem, err = mk(v, "state variable", "S_."+cppName(v.Name), "stmp."+cppName(v.Name))
 			if err == nil {
@@ -161,13 +220,29 @@ func buildNeuron(m *ir.Model, name string, opts Options, banner string) (*neuron
 			return nil, err
 		}
 	}
+	// internalLV holds one lvalue per IR internal (vector elements too)
+	var internalLV []member
 	for _, v := range m.Internals {
+		if vec := m.VectorOf(ir.KInternal, v.Index); vec != nil {
+			internalLV = append(internalLV, member{Ref: fmt.Sprintf("V_.%s[ %d ]", cppName(vec.Name), v.Index-vec.First)})
+			if v.Index == vec.First {
+				mem, err := vecMember(vec, v, "internal", "V_."+cppName(vec.Name), "")
+				if err != nil {
+					return nil, err
+				}
+				mem.Read = ""
+				d.Internals = append(d.Internals, mem)
+				resize = append(resize, fmt.Sprintf("V_.%s.resize( %d );", cppName(vec.Name), vec.Size))
+			}
+			continue
+		}
 		mem, err := mk(v, "internal", "V_."+cppName(v.Name), "")
 		if err != nil {
 			return nil, err
 		}
 		mem.Read = ""
 		d.Internals = append(d.Internals, mem)
+		internalLV = append(internalLV, mem)
 	}
 
 	// Recordables: state variables by name.
@@ -184,6 +259,16 @@ func buildNeuron(m *ir.Model, name string, opts Options, banner string) (*neuron
 		if err != nil {
 			return nil, err
 		}
+		if vec := m.VectorOf(ir.KState, v.Index); vec != nil {
+			// element k of vector x is recorded as x_k (nest_target.md §4.9)
+			rn = fmt.Sprintf("%s_%d", vec.Name, v.Index-vec.First)
+			k, err := key(rn, "vector element recordable")
+			if err != nil {
+				return nil, err
+			}
+			d.Recordables = append(d.Recordables, recordable{Name: rn, Getter: getterName(rn), Expr: toDouble(ref, t), Key: k})
+			continue
+		}
 		d.Recordables = append(d.Recordables, recordable{Name: rn, Getter: getterName(v.Name), Expr: toDouble(ref, t), Key: names + "::" + keyIdent(rn)})
 	}
 	sort.SliceStable(d.Recordables, func(i, j int) bool { return d.Recordables[i].Name < d.Recordables[j].Name })
@@ -197,19 +282,25 @@ func buildNeuron(m *ir.Model, name string, opts Options, banner string) (*neuron
 		if cp == nil || cp.Index != i {
 			return nil, fmt.Errorf("continuous port %d has a wrong index", i)
 		}
-		d.ContinuousPorts = append(d.ContinuousPorts, keyDecl{strings.ToUpper(cp.Name), fmt.Sprint(i)})
+		d.ContinuousPorts = append(d.ContinuousPorts, keyDecl{receptorName(cp.Name), fmt.Sprint(i)})
 	}
 
 	// Constructor: parameter defaults, internals + propagators, state initial values.
 	{
 		c := &code{indent: 1}
+		if len(resize) > 0 {
+			c.line("// vectors (sizes bound when the module was generated)")
+			for _, r := range resize {
+				c.line("%s", r)
+			}
+		}
 		c.line("// parameter defaults")
 		for i, v := range m.Params {
 			s, t, err := p.expr(v.Init)
 			if err != nil {
 				return nil, fmt.Errorf("default of parameter %s: %v", v.Name, err)
 			}
-			c.line("%s = %s;", d.Params[i].Ref, convert(s, t, mustType(v.Type)))
+			c.line("%s = %s;", paramRef[i], convert(s, t, mustType(v.Type)))
 		}
 		c.line("// internals and propagators")
 		c.line("recompute_internal_variables();")
@@ -231,7 +322,7 @@ func buildNeuron(m *ir.Model, name string, opts Options, banner string) (*neuron
 	// recompute_internal_variables: internals in order, then the propagators.
 	{
 		c := &code{indent: 1}
-		blocks, err := p.internalsAndPropagators(c, m, d.Internals, name)
+		blocks, err := p.internalsAndPropagators(c, m, internalLV, name)
 		if err != nil {
 			return nil, err
 		}
@@ -347,7 +438,19 @@ func buildNeuron(m *ir.Model, name string, opts Options, banner string) (*neuron
 			if h == nil || h.Port < 0 || h.Port >= len(m.SpikePorts) {
 				return nil, fmt.Errorf("onReceive handler %d has an invalid port", i)
 			}
-			if err := p.block(c, fmt.Sprintf("if ( B_.spike_input_received_grid_sum_[ %d ] != 0.0 ) // onReceive(%s)", h.Port, m.SpikePorts[h.Port].Name), h.Body); err != nil {
+			head := fmt.Sprintf("if ( B_.spike_input_received_grid_sum_[ %d ] != 0.0 ) // onReceive(%s)", h.Port, m.SpikePorts[h.Port].Name)
+			if h.Size > 1 {
+				// a vector port: any of its elements
+				if h.Port+h.Size > len(m.SpikePorts) {
+					return nil, fmt.Errorf("onReceive handler %d: ports %d..%d out of range", i, h.Port, h.Port+h.Size-1)
+				}
+				var conds []string
+				for k := h.Port; k < h.Port+h.Size; k++ {
+					conds = append(conds, fmt.Sprintf("B_.spike_input_received_grid_sum_[ %d ] != 0.0", k))
+				}
+				head = fmt.Sprintf("if ( %s ) // onReceive(%s)", strings.Join(conds, " or "), m.VectorOf(ir.KSpikePort, h.Port).Name)
+			}
+			if err := p.block(c, head, h.Body); err != nil {
 				return nil, fmt.Errorf("onReceive(%s): %v", m.SpikePorts[h.Port].Name, err)
 			}
 		}
@@ -573,7 +676,7 @@ func assignReceptors(m *ir.Model, d *neuronData) error {
 			continue
 		}
 		used[i] = true
-		r := receptor{Index: len(d.Receptors), Names: []string{strings.ToUpper(sp.Name)}, Plain: -1, Exc: -1, Inh: -1}
+		r := receptor{Index: len(d.Receptors), Names: []string{receptorName(sp.Name)}, Plain: -1, Exc: -1, Inh: -1}
 		switch sp.Qualifier {
 		case "":
 			r.Plain = i
@@ -598,14 +701,28 @@ func assignReceptors(m *ir.Model, d *neuronData) error {
 			}
 			if partner >= 0 {
 				used[partner] = true
-				r.Names = append(r.Names, strings.ToUpper(m.SpikePorts[partner].Name))
+				r.Names = append(r.Names, receptorName(m.SpikePorts[partner].Name))
 			}
 		}
 		d.Receptors = append(d.Receptors, r)
 	}
 	d.NumReceptors = len(d.Receptors)
 	d.MultiReceptor = d.NumReceptors > 1
+	for _, vec := range m.Vectors {
+		if vec.Kind == ir.KSpikePort {
+			d.MultiReceptor = true // any vector port (nest_target.md §4.4)
+		}
+	}
 	return nil
+}
+
+// receptorName is the receptor_types name of a spike port: upper case, and
+// NAME_k for element k of a vector port (the IR's "name[k]").
+func receptorName(port string) string {
+	if i := strings.IndexByte(port, '['); i >= 0 && strings.HasSuffix(port, "]") {
+		port = port[:i] + "_" + port[i+1:len(port)-1]
+	}
+	return strings.ToUpper(port)
 }
 
 // blockCompute prints the computation of the propagators of analytic block

@@ -51,6 +51,13 @@ type Options struct {
 	// each synapse (vt_ports of neuron_synapse_pairs): their spikes come
 	// from the volume_transmitter node in the common properties.
 	VtPorts map[string][]string
+	// ContBind binds continuous input ports of a co-generated synapse to
+	// state variables of its neuron (post_ports entries
+	// [synapse_port, neuron_variable]): synapse → port → variable.
+	ContBind map[string]map[string]string
+	// StrictlySynaptic lists, per synapse, the variables that co-generation
+	// must keep in the synapse (strictly_synaptic_vars).
+	StrictlySynaptic map[string][]string
 	// SynapseModels names further models to generate as synapses.
 	SynapseModels []string
 	// Pairs are the neuron–synapse pairs to co-generate (neuron_synapse_pairs):

@@ -86,6 +86,13 @@ type synapseData struct {
 	HasVT   bool
 	UsesRng bool
 
+	// Co-generated synapses (cogen.go): the neuron class whose history the
+	// synapse reads, its header, the history entry type and methods, and
+	// the declarations of the handler locals that stand for the moved
+	// variables and the bound continuous ports.
+	CogenNeuron, CogenEntry, CogenGetHistory, CogenRegister string
+	PostLocals, PreLocals                                   string
+
 	CPConstructorBody string
 	CPGuardBody       string
 	ParamDefaultsBody string
@@ -150,6 +157,12 @@ func vtPortsOf(m *ir.Model, opts Options) (map[int]bool, error) {
 // buildSynapse prepares the template data of synapse m printed as class
 // name (nest_target.md §5).
 func buildSynapse(m *ir.Model, name string, opts Options) (*synapseData, error) {
+	return buildSynapsePlan(m, name, opts, nil)
+}
+
+// buildSynapsePlan is buildSynapse for a synapse that may be co-generated
+// with a neuron (plan != nil, nest_target.md §5.3).
+func buildSynapsePlan(m *ir.Model, name string, opts Options, plan *cogenPlan) (*synapseData, error) {
 	d := &synapseData{Name: name, Guard: strings.ToUpper(name) + "_H"}
 	if m.Numeric != nil {
 		return nil, fmt.Errorf("synapse with ODEs that need a numeric solver: not supported by the NEST target (only linear ODEs with exact propagators)")
@@ -238,9 +251,23 @@ func buildSynapse(m *ir.Model, name string, opts Options) (*synapseData, error) 
 	if pre < 0 {
 		return nil, fmt.Errorf("synapse %s has no pre-synaptic spike port", m.Name)
 	}
-	if len(m.ContPorts) > 0 {
-		return nil, fmt.Errorf("synapse %s: continuous input port %s (third-factor plasticity) is not supported by the NEST target yet",
-			m.Name, m.ContPorts[0].Name)
+	if len(m.ContPorts) > 0 && plan == nil {
+		return nil, fmt.Errorf("synapse %s: continuous input port %s (third-factor plasticity) needs the synapse co-generated with a neuron that provides the variable: neuron_synapse_pairs: [{\"neuron\": ..., \"synapse\": %q, \"post_ports\": [..., [%q, \"<neuron state variable>\"]]}]",
+			m.Name, m.ContPorts[0].Name, m.Name, m.ContPorts[0].Name)
+	}
+	if plan != nil {
+		if !d.HasPost {
+			return nil, fmt.Errorf("synapse %s: co-generation needs a post-synaptic spike port (post_ports)", m.Name)
+		}
+		m = plan.rewriteSynapse(post)
+		d.CogenNeuron = plan.neuron
+		d.CogenEntry = plan.neuron + "::" + plan.entryType()
+		d.CogenGetHistory = plan.getHistory()
+		d.CogenRegister = plan.register()
+		d.PostLocals = plan.synapseLocals("__entry", "", 2)
+		if plan.readsLocals(m, func(port int) bool { return !post[port] && !vt[port] }) {
+			d.PreLocals = plan.synapseLocals("", "__t_spike - __dendritic_delay", 2)
+		}
 	}
 
 	p := newPrinter(m)
@@ -296,6 +323,7 @@ func buildSynapse(m *ir.Model, name string, opts Options) (*synapseData, error) 
 	}
 	for _, v := range m.Params {
 		switch {
+		case plan.removedParam(v.Index):
 		case v.Index == delayIdx:
 			k, err := key(v.Name, "delay variable")
 			if err != nil {
@@ -317,6 +345,9 @@ func buildSynapse(m *ir.Model, name string, opts Options) (*synapseData, error) 
 		}
 	}
 	for _, v := range m.State {
+		if plan != nil && plan.isMoved[v.Index] {
+			continue
+		}
 		if v.HasODE {
 			if v.Type != ir.Real {
 				return nil, fmt.Errorf("state variable %s has an ODE but is not real", v.Name)
@@ -360,7 +391,7 @@ func buildSynapse(m *ir.Model, name string, opts Options) (*synapseData, error) 
 		c := &code{indent: 1}
 		gc := &code{indent: 1}
 		for _, v := range m.Params {
-			if !hom[v.Index] {
+			if !hom[v.Index] || plan.removedParam(v.Index) {
 				continue
 			}
 			s, t, err := p.expr(v.Init)
@@ -381,7 +412,7 @@ func buildSynapse(m *ir.Model, name string, opts Options) (*synapseData, error) 
 	{
 		c := &code{indent: 1}
 		for _, v := range m.Params {
-			if hom[v.Index] || v.Index == delayIdx {
+			if hom[v.Index] || v.Index == delayIdx || plan.removedParam(v.Index) {
 				continue
 			}
 			s, t, err := p.expr(v.Init)
@@ -393,6 +424,9 @@ func buildSynapse(m *ir.Model, name string, opts Options) (*synapseData, error) 
 		d.ParamDefaultsBody = c.String()
 		c = &code{indent: 1}
 		for _, v := range m.State {
+			if plan != nil && plan.isMoved[v.Index] {
+				continue
+			}
 			s, t, err := p.expr(v.Init)
 			if err != nil {
 				return nil, fmt.Errorf("initial value of %s: %v", v.Name, err)
@@ -412,7 +446,7 @@ func buildSynapse(m *ir.Model, name string, opts Options) (*synapseData, error) 
 		saved := p.params
 		p.params = "ptmp."
 		for _, v := range m.Params {
-			if hom[v.Index] || v.Guard == nil || v.Index == delayIdx {
+			if hom[v.Index] || v.Guard == nil || v.Index == delayIdx || plan.removedParam(v.Index) {
 				continue
 			}
 			if refsHom(v.Guard, hom) {
@@ -459,6 +493,11 @@ func buildSynapse(m *ir.Model, name string, opts Options) (*synapseData, error) 
 	}
 	handlers := func(kind int, indent int) (string, error) {
 		c := &code{indent: indent}
+		if plan != nil && kind != 2 {
+			p.pushScope()
+			defer p.popScope()
+			plan.declareLocals(p, kind == 1)
+		}
 		for _, h := range m.OnReceive {
 			if h == nil || h.Port < 0 || h.Port >= len(m.SpikePorts) {
 				return "", fmt.Errorf("onReceive handler with an invalid port")
@@ -571,22 +610,34 @@ type unit struct {
 	model   *ir.Model
 	name    string
 	synapse bool
+	// plan is set for the two classes of a co-generated pair.
+	plan *cogenPlan
 }
 
 // generationUnits lists the classes to generate: every model under its
 // own name, then for each neuron_synapse_pairs entry the pair
 // <neuron>__with_<synapse> and <synapse>__with_<neuron> (names with suffix,
-// as upstream). Co-generated synapses keep their post-synaptic traces and
-// read the post-synaptic spikes from the neuron's archived history.
+// as upstream). The post-synaptic traces of a co-generated synapse move
+// into the neuron (cogen.go). A synapse with continuous input ports that is
+// named in a pair is generated only co-generated: its ports need the
+// neuron's variables.
 func generationUnits(models []*ir.Model, opts Options) ([]unit, error) {
 	var out []unit
 	byName := map[string]*ir.Model{}
+	paired := map[string]bool{}
+	for _, pr := range opts.Pairs {
+		paired[pr.Synapse] = true
+	}
 	for _, m := range models {
 		if m == nil {
 			return nil, fmt.Errorf("nest codegen: nil model")
 		}
 		byName[m.Name] = m
-		out = append(out, unit{m, m.Name + opts.Suffix, isSynapseModel(m, opts)})
+		syn := isSynapseModel(m, opts)
+		if syn && paired[m.Name] && len(m.ContPorts) > 0 {
+			continue
+		}
+		out = append(out, unit{model: m, name: m.Name + opts.Suffix, synapse: syn})
 	}
 	for _, pr := range opts.Pairs {
 		n, s := byName[pr.Neuron], byName[pr.Synapse]
@@ -603,7 +654,16 @@ func generationUnits(models []*ir.Model, opts Options) ([]unit, error) {
 			return nil, fmt.Errorf("nest codegen: neuron_synapse_pairs: %q is not a synapse (name it in synapse_models)", pr.Synapse)
 		}
 		nn, sn := n.Name+opts.Suffix, s.Name+opts.Suffix
-		out = append(out, unit{n, nn + "__with_" + sn, false}, unit{s, sn + "__with_" + nn, true})
+		var plan *cogenPlan
+		if post := postPortsOf(s, opts); len(post) > 0 {
+			var err error
+			plan, err = planCogen(n, s, sn, nn+"__with_"+sn, post, opts)
+			if err != nil {
+				return nil, fmt.Errorf("nest codegen: synapse %s co-generated with %s: %v", s.Name, n.Name, err)
+			}
+		}
+		out = append(out, unit{model: n, name: nn + "__with_" + sn, plan: plan},
+			unit{model: s, name: sn + "__with_" + nn, synapse: true, plan: plan})
 	}
 	return out, nil
 }
