@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 
 import pytest
 
@@ -56,6 +57,75 @@ def test_unguarded_nest_impl_include_is_detected(tmp_path):
     assert not _pch.sources_are_guarded(str(tmp_path), ["ours.cpp", "pynestml.cpp"])
 
 
+def test_one_to_three_models_compile_in_two_halves_on_two_jobs():
+    # part 1: the module source and the first half of every model; part 2: the second halves
+    assert _pch.unity_units(["a.cpp", "m.cpp"], "m.cpp", jobs=2, splittable=["a.cpp"]) == [
+        (1, ["m.cpp", "a.cpp"]),
+        (2, ["a.cpp"]),
+    ]
+    three = ["a.cpp", "b.cpp", "c.cpp"]
+    assert _pch.unity_units(three + ["m.cpp"], "m.cpp", jobs=4, splittable=three) == [
+        (1, ["m.cpp"] + three),
+        (2, three),
+    ]
+    # one job, a source without the split (an older generated one), or many models: whole sources
+    assert _pch.unity_units(["a.cpp", "m.cpp"], "m.cpp", jobs=1, splittable=["a.cpp"]) == [(None, ["m.cpp", "a.cpp"])]
+    assert _pch.unity_units(["a.cpp", "b.cpp", "m.cpp"], "m.cpp", jobs=2, splittable=["a.cpp"]) == [
+        (None, ["m.cpp", "a.cpp", "b.cpp"])
+    ]
+    models = [f"n{i}.cpp" for i in range(4)]
+    assert [p for p, _ in _pch.unity_units(models + ["m.cpp"], "m.cpp", jobs=2, splittable=models)] == [None, None]
+
+
+def test_split_sources_are_detected_and_unity_file_defines_the_part(tmp_path):
+    (tmp_path / "new.cpp").write_text("#if !defined( NESTML_GO_PART ) || NESTML_GO_PART == 2\n#endif\n")
+    (tmp_path / "old.cpp").write_text("void f() {}\n")
+    assert _pch.splits_in_parts(str(tmp_path), "new.cpp")
+    assert not _pch.splits_in_parts(str(tmp_path), "old.cpp")
+    assert not _pch.splits_in_parts(str(tmp_path), "missing.cpp")
+    name = _pch.write_unity(str(tmp_path), 1, ["new.cpp"], part=2)
+    lines = [ln for ln in (tmp_path / name).read_text().splitlines() if ln.startswith("#")]
+    assert lines == ['#include "nest_extension_interface.h"', "#define NESTML_GO_PART 2", '#include "new.cpp"']
+
+
+@pytest.mark.skipif(shutil.which("g++") is None, reason="needs g++")
+def test_the_two_halves_of_a_generated_model_define_each_function_once(tmp_path):
+    # The real generated source, preprocessed without NEST's headers (its
+    # #include lines dropped) for part 1, part 2 and whole: the function
+    # definitions of the halves must be exactly those of the whole file.
+    import nestml_go as ng
+
+    src = tmp_path / "iaf.nestml"
+    src.write_text(ng.library_source("iaf_psc_exp_neuron"))
+    ng.generate_nest_target(str(src), str(tmp_path / "gen"), module_name="halvesmodule",
+                            logging_level="NONE", codegen_opts={"build": False})
+    cpp = "iaf_psc_exp_neuron.cpp"
+    assert _pch.splits_in_parts(str(tmp_path / "gen"), cpp)
+    text = (tmp_path / "gen" / cpp).read_text()
+    # keep only the preprocessor conditionals of the split and the code; drop #include lines
+    body = "\n".join(ln for ln in text.splitlines() if not ln.lstrip().startswith("#include"))
+    (tmp_path / "body.cpp").write_text(body)
+
+    def defined(*defs: str) -> list[str]:
+        out = subprocess.run(["g++", "-E", "-P", *defs, str(tmp_path / "body.cpp")],
+                             capture_output=True, text=True, check=True).stdout
+        # function definitions of the model: "iaf_psc_exp_neuron::name(" at the start of a line
+        return sorted(ln.split("(")[0] for ln in out.splitlines()
+                      if ln.startswith(("iaf_psc_exp_neuron::", "register_", "RecordablesMap<")))
+
+    whole = defined()
+    one, two = defined("-DNESTML_GO_PART=1"), defined("-DNESTML_GO_PART=2")
+    assert len(whole) >= 10 and one and two
+    assert sorted(one + two) == whole  # every function in exactly one half
+    assert "iaf_psc_exp_neuron::update" in two and "register_iaf_psc_exp_neuron" in one
+    # the explicit specialization of RecordablesMap<>::create() is declared in
+    # both halves, so neither instantiates NEST's generic one (which asserts)
+    for part in ("1", "2"):
+        out = subprocess.run(["g++", "-E", "-P", f"-DNESTML_GO_PART={part}", str(tmp_path / "body.cpp")],
+                             capture_output=True, text=True, check=True).stdout
+        assert "template <>\nvoid RecordablesMap< iaf_psc_exp_neuron >::create();" in out
+
+
 def test_unity_file_includes_interface_first(tmp_path):
     name = _pch.write_unity(str(tmp_path), 0, ["m.cpp", "a.cpp"])
     assert name.endswith(".cc")  # not picked up by a later *.cpp glob
@@ -91,3 +161,57 @@ def test_pch_key_depends_on_flags(monkeypatch, tmp_path):
     c = _pch._header_path(gxx, ["-O2"], "3.9.0", str(tmp_path))
     assert a and b and c and len({a, b, c}) == 3
     assert a == _pch._header_path(gxx, ["-O2"], "3.10.0", str(tmp_path))
+
+
+@pytest.mark.skipif(shutil.which("g++") is None, reason="needs g++")
+def test_background_pch_build_runs_detached_and_remembers_failure(monkeypatch, tmp_path):
+    # NEST's headers are not in this include directory: the detached build fails
+    # quickly, and records that, so no build starts it again.
+    monkeypatch.setenv("NESTML_GO_CACHE_DIR", str(tmp_path / "cache"))
+    gxx = shutil.which("g++")
+    flags = ["-std=c++20", f"-I{tmp_path / 'no_nest'}"]
+    args = (gxx, flags, "3.10.0", str(tmp_path / "no_nest"))
+    assert _pch.start_pch_background(*args)
+    # the lock is held from before start_pch_background returns, so this waits
+    # for the detached build to finish
+    assert _pch.wait_for_pch(*args) is None
+    pch_dir = tmp_path / "cache" / "pch"
+    assert any(f.endswith(".failed") for f in os.listdir(pch_dir))
+    assert not _pch.start_pch_background(*args)  # failed before: not retried
+    assert [d for d in os.listdir(pch_dir) if (pch_dir / d).is_dir()] == []  # no half-built PCH left
+
+
+def test_find_nest_is_remembered_until_the_installation_changes(monkeypatch, tmp_path):
+    from _nestutil import require_nest
+
+    from nestml_go import _nestbuild
+
+    require_nest()
+    monkeypatch.setenv("NESTML_GO_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(_nestbuild, "_FOUND", {})
+    probes = []
+    real_probe = _nestbuild._run_probe
+    monkeypatch.setattr(_nestbuild, "_run_probe", lambda py: probes.append(py) or real_probe(py))
+    first = _nestbuild.find_nest()
+    assert len(probes) == 1
+    assert _nestbuild.find_nest() == first and len(probes) == 1  # remembered in this process
+    monkeypatch.setattr(_nestbuild, "_FOUND", {})
+    assert _nestbuild.find_nest() == first and len(probes) == 1  # remembered in the user cache
+    # a changed installation (here: a changed fingerprint) is probed again
+    real_fp = _nestbuild._install_fingerprint
+    monkeypatch.setattr(_nestbuild, "_install_fingerprint", lambda *a, **k: real_fp(*a, **k) + (("x", 1, 1),))
+    assert _nestbuild.find_nest() == first and len(probes) == 2
+
+
+def test_prepare_nest_command(monkeypatch, capsys):
+    from _nestutil import require_nest
+
+    from nestml_go import cli
+
+    require_nest()
+    monkeypatch.setenv("NESTML_GO_NO_PCH", "1")
+    assert cli.main(["prepare-nest"]) == 0
+    assert "NESTML_GO_NO_PCH is set: nothing to prepare" in capsys.readouterr().out
+    monkeypatch.delenv("NESTML_GO_NO_PCH")
+    assert cli.main(["prepare-nest", "--cxx", "no-such-compiler-xyz"]) == 1
+    assert "C++ compiler 'no-such-compiler-xyz' not found" in capsys.readouterr().err

@@ -27,6 +27,7 @@ command and the first compiler errors).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import glob
 import json
 import os
@@ -59,6 +60,7 @@ __all__ = [
     "NestBuildWarning",
     "find_nest",
     "build_module",
+    "prepare",
 ]
 
 _PREFIX = "[nestml_go]"
@@ -295,12 +297,51 @@ def _linked_nest_libs(api_so: str) -> tuple[str, ...]:
     return tuple(libs)
 
 
+_FOUND: dict[str, tuple[tuple, NestInstall]] = {}
+_FOUND_LOCK = threading.Lock()
+
+
+def _install_fingerprint(python: str, inst: NestInstall) -> tuple:
+    """Sizes and modification times of the interpreter and the NEST files
+    ``inst`` describes; any reinstall of NEST (or of packages next to it)
+    changes it."""
+    package_dir, api_so, include_dir = inst.package_dir, inst.api_so, inst.include_dir
+    paths = [
+        python, os.path.dirname(package_dir), package_dir, os.path.join(package_dir, "__init__.py"),
+        api_so, os.path.join(include_dir, "config.h"), os.path.join(include_dir, "nest_extension_interface.h"),
+    ]  # fmt: skip
+    fp = []
+    for p in paths:
+        try:
+            st = os.stat(p)
+            fp.append((p, st.st_size, st.st_mtime_ns))
+        except OSError:
+            fp.append((p, -1, -1))
+    return tuple(fp)
+
+
+def _found_cache_file(python: str) -> str:
+    import hashlib
+
+    key = hashlib.sha256(
+        "\0".join([os.path.realpath(python), os.environ.get("PYTHONPATH", ""), os.environ.get("PYTHONHOME", "")]).encode()
+    ).hexdigest()[:24]
+    return os.path.join(_pch.cache_dir(), "nest", key + ".json")
+
+
 def find_nest(nest_python: Optional[str] = None) -> NestInstall:
     """Locate NEST for the interpreter ``nest_python`` (default: this one).
 
     ``nest`` is imported in a subprocess (with ``PYNEST_QUIET=1``); its report
     is read from the last line of the subprocess's standard output, after
-    NEST's banner.
+    NEST's banner. The result is remembered, in this process and in the user
+    cache (``<cache>/nest/``, keyed by the interpreter's real path and
+    ``PYTHONPATH``), and reused while the interpreter, NEST's package
+    directory and the directory holding it, its ``__init__.py``, the PyNEST
+    extension, ``config.h`` and ``nest_extension_interface.h`` keep their
+    sizes and modification times (a ``pip install`` or uninstall next to NEST
+    changes the directory's time); that saves the ≈ 1 s of importing NEST in
+    a subprocess per build.
 
     Raises:
         NestNotFoundError: ``nest`` is not importable, its headers are
@@ -308,6 +349,35 @@ def find_nest(nest_python: Optional[str] = None) -> NestInstall:
             then impossible), or ``nm`` is missing. The message names the fix.
     """
     python = nest_python or sys.executable
+    with _FOUND_LOCK:
+        hit = _FOUND.get(python)
+        if hit is not None and hit[0] == _install_fingerprint(python, hit[1]):
+            return hit[1]
+        cache_file = _found_cache_file(python)
+        try:
+            with open(cache_file, encoding="utf-8") as f:
+                rec = json.load(f)
+            inst = NestInstall(**{**rec["install"], "symbol_libs": tuple(rec["install"]["symbol_libs"])})
+            if json.loads(json.dumps(_install_fingerprint(python, inst))) == rec["fingerprint"]:
+                _FOUND[python] = (_install_fingerprint(python, inst), inst)
+                return inst
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+        inst = _find_nest_uncached(python)
+        fp = _install_fingerprint(python, inst)
+        _FOUND[python] = (fp, inst)
+        try:
+            os.makedirs(os.path.dirname(cache_file), exist_ok=True)
+            tmp = f"{cache_file}.{os.getpid()}.tmp"
+            with open(tmp, "w", encoding="utf-8") as f:
+                json.dump({"install": dataclasses.asdict(inst), "fingerprint": fp}, f)
+            os.replace(tmp, cache_file)
+        except OSError:
+            pass
+        return inst
+
+
+def _find_nest_uncached(python: str) -> NestInstall:
     info = _run_probe(python)
     if "error" in info:
         where = f" (found at {info['origin']}, but importing it failed)" if info.get("origin") else ""
@@ -454,9 +524,12 @@ def build_module(
     ``-Wall``, ``-I<nest include dir> -I.``, then ``extra_cxxflags``. The link
     is ``-shared`` with no NEST libraries (their symbols come from the loaded
     PyNEST extension), then ``extra_ldflags``. ``ccache`` is used for
-    compiling if it is on ``PATH``.
+    compiling if it is on ``PATH`` (with ``CCACHE_SLOPPINESS`` extended by
+    ``pch_defines,time_macros`` when the PCH is used, without which ccache
+    does not cache such compiles).
 
-    Up to ``jobs`` translation units compile in parallel. ``build.sh`` (the
+    Up to ``jobs`` translation units compile in parallel; the layout below
+    counts ``jobs`` capped at the number of cores. ``build.sh`` (the
     exact commands) and ``nestml_go_build.json`` (NEST version, include
     directory, ABI, compiler, flags, check results) are written to
     ``src_dir``. After linking, undefined symbols that neither NEST nor the
@@ -469,13 +542,18 @@ def build_module(
         nest: the result of :func:`find_nest`.
         cxx: the C++ compiler; default ``$CXX``, then ``g++``, ``c++``, ``clang++``.
         progress: called with one line per step; ``None`` for silence.
-        unity: compile the module source ``<module_name>.cpp`` and all model
-            sources as one translation unit (``nestml_go_unity_0.cc``; more
-            only for many models and ``jobs`` > 1); default on unless
+        unity: compile the module source ``<module_name>.cpp`` and the model
+            sources as unity translation units (``nestml_go_unity_<i>.cc``:
+            with ``jobs`` > 1 two, each with one half of every model's
+            functions for one to three models, the models divided over
+            ``min(jobs, n // 2)`` for more; with ``jobs`` = 1 one); default on unless
             ``NESTML_GO_NO_UNITY`` is set. ``False``, or no ``<module_name>.cpp``
             among the sources: one translation unit per ``*.cpp``.
-        pch: use the cached precompiled header of NEST's headers (built on
-            first use; see ``_pch.py``); default on unless ``NESTML_GO_NO_PCH``
+        pch: use the cached precompiled header of NEST's headers (see
+            ``_pch.py``; on the first build with these flags the module
+            compiles without it and it is then built in the background, or
+            first when ``jobs`` = 1; :func:`prepare` builds it ahead);
+            default on unless ``NESTML_GO_NO_PCH``
             is set. Sources that include ``nest_impl.h`` without nestml_go's
             guard (pynestml's) get neither PCH nor unity build.
 
@@ -502,18 +580,13 @@ def build_module(
     ccache = shutil.which("ccache")
 
     darwin = sys.platform == "darwin"
-    openmp = ["-Xpreprocessor", "-fopenmp"] if darwin else ["-fopenmp"]
-    cxxflags = [
-        nest.cxx_std, "-O2", "-fPIC", *openmp, "-ffp-contract=off", "-DLTX_MODULE",
-        *nest.abi_flags, "-Wall", f"-I{nest.include_dir}", "-I.", *extra_cxxflags,
-    ]  # fmt: skip
+    cxxflags = _cxxflags(nest, extra_cxxflags)
     ldflags = [*(["-undefined", "dynamic_lookup"] if darwin else []), *extra_ldflags]
     if os.path.exists(os.path.join(src_dir, "nestml_go_gsl.h")):
         # rk45_implementation="gsl": the neurons call GSL's RKF45 (the NEST
         # wheel does not export GSL, so the module links it itself)
         ldflags += ["-lgsl", "-lgslcblas"]
     so_name = module_name + ".so"
-    _check_third_party_headers(cxx_path, nest, cxxflags)
 
     # Unity translation unit(s) and the cached precompiled header (_pch.py,
     # docs/decisions/0004-pch-unity-build.md).
@@ -522,30 +595,42 @@ def build_module(
     use_unity = guarded and module_src is not None and (_pch.unity_enabled() if unity is None else bool(unity))
     use_pch = guarded and (_pch.pch_enabled() if pch is None else bool(pch))
     pch_header = _pch.cached_pch(cxx_path, cxxflags, nest.version, nest.include_dir) if use_pch else None
-    pch_thread = None
+    # compilers that really run in parallel: ``jobs``, but not more than the cores
+    cores = max(1, min(jobs, os.cpu_count() or 1))
+    pch_later = False
     if use_pch and pch_header is None:
-        pch_args = (cxx_path, cxxflags, nest.version, nest.include_dir, say)
-        if jobs >= 2:
+        if cores >= 2:
             # First build with these settings: compile this module without the
-            # PCH while the PCH for later builds compiles alongside.
-            pch_thread = threading.Thread(target=_pch.ensure_pch, args=pch_args, daemon=True)
-            pch_thread.start()
+            # PCH on all cores, then build the PCH in the background for the
+            # builds after it (building it alongside would slow this one down).
+            pch_later = True
         else:
-            pch_header = _pch.ensure_pch(*pch_args)
+            _check_third_party_headers(cxx_path, nest, cxxflags)
+            pch_header = _pch.ensure_pch(cxx_path, cxxflags, nest.version, nest.include_dir, say)
     for old in glob.glob(os.path.join(src_dir, _pch.UNITY_PREFIX + "_*.cc")):
         os.remove(old)
     if use_unity:
-        groups = _pch.unity_sources(sources, module_src, jobs)
-        units = [_pch.write_unity(src_dir, i, g) for i, g in enumerate(groups)]
-        labels = [f"{u} ({', '.join(g)})" for u, g in zip(units, groups)]
+        splittable = [s for s in sources if s != module_src and _pch.splits_in_parts(src_dir, s)]
+        plan = _pch.unity_units(sources, module_src, cores, splittable)
+        groups = [g for _, g in plan]
+        units = [_pch.write_unity(src_dir, i, g, part) for i, (part, g) in enumerate(plan)]
+        labels = [
+            f"{u} ({', '.join(g)}{'' if part is None else f'; part {part} of 2'})"
+            for u, (part, g) in zip(units, plan)
+        ]
     else:
         groups = [[s] for s in sources]
         units = labels = sources
     unit_flags = ["-include", pch_header, "-Winvalid-pch"] if pch_header else []
     objects = [os.path.splitext(u)[0] + ".o" for u in units]
+    launcher = [ccache] if ccache else []
+    if ccache and pch_header:
+        # ccache caches compiles that use a PCH only with this sloppiness
+        # (its manual, "Precompiled headers"; -include names the header).
+        sloppy = ",".join(x for x in (os.environ.get("CCACHE_SLOPPINESS", ""), "pch_defines,time_macros") if x)
+        launcher = ["env", f"CCACHE_SLOPPINESS={sloppy}", ccache]
     compile_cmds = [
-        ([ccache] if ccache else []) + [cxx_path, *cxxflags, *unit_flags, "-c", src, "-o", obj]
-        for src, obj in zip(units, objects)
+        launcher + [cxx_path, *cxxflags, *unit_flags, "-c", src, "-o", obj] for src, obj in zip(units, objects)
     ]
     link_cmd = [cxx_path, "-shared", "-o", so_name, *objects, *ldflags]
 
@@ -560,11 +645,19 @@ def build_module(
     os.chmod(os.path.join(src_dir, "build.sh"), 0o755)
 
     t0 = time.monotonic()
+    unit_seconds: dict[str, dict[str, float]] = {}
     try:
-        warnings_out = _compile_all(compile_cmds, labels, src_dir, jobs, say)
-    finally:
-        if pch_thread is not None:
-            pch_thread.join()
+        warnings_out = _compile_all(compile_cmds, labels, src_dir, jobs, say, unit_seconds)
+    except NestBuildError:
+        # Missing third-party headers get their own error with the fix
+        # (checked only now: it costs a preprocessor run per build).
+        _check_third_party_headers(cxx_path, nest, cxxflags)
+        raise
+    if pch_later and _pch.start_pch_background(cxx_path, cxxflags, nest.version, nest.include_dir):
+        say(
+            f"{_PREFIX} precompiling NEST's headers in the background for later builds "
+            f"(once; cached in {_pch.cache_dir()})"
+        )
     say(f"{_PREFIX} linking {so_name}")
     so_path = os.path.join(src_dir, so_name)
     if os.path.exists(so_path):
@@ -625,6 +718,7 @@ def build_module(
         "translation_units": dict(zip(units, groups)),
         "pch": pch_header,
         "build_seconds": round(seconds, 2),
+        "compile_seconds": unit_seconds,
         "compiler_warnings": warnings_out,
         "undefined_symbols": undefined,
         "unexpected_runtime_deps": unexpected_deps,
@@ -636,17 +730,92 @@ def build_module(
     return module_path
 
 
+def _cxxflags(nest: NestInstall, extra_cxxflags: Sequence[str] = ()) -> list[str]:
+    """The compile flags of :func:`build_module` (also the PCH's key)."""
+    openmp = ["-Xpreprocessor", "-fopenmp"] if sys.platform == "darwin" else ["-fopenmp"]
+    return [
+        nest.cxx_std, "-O2", "-fPIC", *openmp, "-ffp-contract=off", "-DLTX_MODULE",
+        *nest.abi_flags, "-Wall", f"-I{nest.include_dir}", "-I.", *extra_cxxflags,
+    ]  # fmt: skip
+
+
+def prepare(
+    nest_python: Optional[str] = None,
+    cxx: Optional[str] = None,
+    extra_cxxflags: Sequence[str] = (),
+    progress: Optional[Callable[[str], None]] = print,
+) -> Optional[str]:
+    """Do ahead of time what the first module build would do: locate NEST
+    (remembered, see :func:`find_nest`) and compile the precompiled header of
+    NEST's headers for :func:`build_module`'s flags with ``extra_cxxflags``
+    (``nestml-go prepare-nest``). Then even the first build is a warm one.
+
+    Waits for a PCH that another process is building. Returns the PCH's
+    header path, or ``None`` if no PCH is used (``NESTML_GO_NO_PCH``, a
+    compiler other than GCC, or compiling it failed; builds then simply go
+    without it).
+
+    Raises:
+        NestNotFoundError: NEST or the headers its headers include are missing.
+        NestBuildError: no C++ compiler.
+    """
+    say = progress or (lambda _msg: None)
+    nest = find_nest(nest_python)
+    cxx_path = _find_cxx(cxx)
+    cxxflags = _cxxflags(nest, extra_cxxflags)
+    if not _pch.pch_enabled():
+        say(f"{_PREFIX} NESTML_GO_NO_PCH is set: nothing to prepare")
+        return None
+    header = _pch.cached_pch(cxx_path, cxxflags, nest.version, nest.include_dir)
+    if header is None:
+        _check_third_party_headers(cxx_path, nest, cxxflags)
+        t0 = time.monotonic()
+        header = _pch.ensure_pch(cxx_path, cxxflags, nest.version, nest.include_dir, say)
+        if header is not None:
+            say(f"{_PREFIX} precompiled header ready in {time.monotonic() - t0:.1f} s: {header}.gch")
+    else:
+        say(f"{_PREFIX} precompiled header already cached: {header}.gch")
+    if header is None:
+        say(f"{_PREFIX} no precompiled header for {cxx_path} (not GCC, or it failed: see {_pch.cache_dir()}/pch/*.failed)")
+    return header
+
+
+def _reaped(proc: subprocess.Popen) -> Optional[float]:
+    """Like ``proc.poll() is not None``; returns the CPU seconds (user +
+    system) of the finished process and its children where ``os.wait4``
+    exists (else 0.0), ``None`` while it runs."""
+    if proc.returncode is not None:
+        return 0.0
+    if not hasattr(os, "wait4"):
+        return None if proc.poll() is None else 0.0
+    try:
+        pid, status, ru = os.wait4(proc.pid, os.WNOHANG)
+    except ChildProcessError:
+        return None if proc.poll() is None else 0.0
+    if pid == 0:
+        return None
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return ru.ru_utime + ru.ru_stime
+
+
 def _compile_all(
-    cmds: list[list[str]], sources: list[str], cwd: str, jobs: int, say: Callable[[str], None]
+    cmds: list[list[str]],
+    sources: list[str],
+    cwd: str,
+    jobs: int,
+    say: Callable[[str], None],
+    timings: Optional[dict[str, dict[str, float]]] = None,
 ) -> dict[str, str]:
     """Run the compile commands, at most ``jobs`` at a time.
 
-    Returns the non-empty compiler output (warnings) per source. On the first
+    Returns the non-empty compiler output (warnings) per source; fills
+    ``timings`` with the wall and CPU seconds per source. On the first
     failure the other running compilers are stopped and NestBuildError raised.
     """
     pending = list(range(len(cmds)))
     running: dict[int, tuple[subprocess.Popen, "tempfile._TemporaryFileWrapper"]] = {}
     outputs: dict[str, str] = {}
+    started_at: dict[int, float] = {}
     total = len(cmds)
     started = 0
     try:
@@ -656,9 +825,18 @@ def _compile_all(
                 started += 1
                 say(f"{_PREFIX} compiling {sources[i]} ({started}/{total})")
                 log = tempfile.TemporaryFile(mode="w+", encoding="utf-8", errors="replace")
+                started_at[i] = time.monotonic()
                 proc = subprocess.Popen(cmds[i], cwd=cwd, stdout=log, stderr=subprocess.STDOUT)
                 running[i] = (proc, log)
-            done = [i for i, (p, _) in running.items() if p.poll() is not None]
+            done = []
+            for i, (p, _) in running.items():
+                cpu = _reaped(p)
+                if cpu is not None:
+                    done.append(i)
+                    if timings is not None:
+                        timings[sources[i]] = {
+                            "wall": round(time.monotonic() - started_at[i], 2), "cpu": round(cpu, 2),
+                        }  # fmt: skip
             if not done:
                 time.sleep(0.05)
                 continue
@@ -687,6 +865,43 @@ def _compile_all(
     return outputs
 
 
+_LIB_MEMO: dict[tuple, object] = {}
+
+
+def _lib_cached(kind: str, path: str, compute: Callable[[], list[str]]) -> list[str]:
+    """``compute()`` for an installed library, remembered in this process and
+    in the user cache (``<cache>/libs/``) while the library keeps its size and
+    modification time. Saves the ``nm``/``ldd`` runs of the undefined-symbol
+    check (≈ 0.5 s per build)."""
+    import hashlib
+
+    try:
+        st = os.stat(path)
+    except OSError:
+        return compute()
+    key = (kind, os.path.realpath(path), st.st_size, st.st_mtime_ns)
+    hit = _LIB_MEMO.get(key)
+    if hit is not None:
+        return list(hit)  # type: ignore[call-overload]
+    name = hashlib.sha256(repr(key).encode()).hexdigest()[:24] + "." + kind
+    cache_file = os.path.join(_pch.cache_dir(), "libs", name)
+    try:
+        with open(cache_file, encoding="utf-8") as f:
+            out = f.read().split("\n")[:-1]
+    except OSError:
+        out = compute()
+        try:
+            os.makedirs(os.path.dirname(cache_file), exist_ok=True)
+            tmp = f"{cache_file}.{os.getpid()}.tmp"
+            with open(tmp, "w", encoding="utf-8") as f:
+                f.write("".join(x + "\n" for x in out))
+            os.replace(tmp, cache_file)
+        except OSError:
+            pass
+    _LIB_MEMO[key] = tuple(out)
+    return out
+
+
 def _ldd(path: str) -> list[str]:
     if not shutil.which("ldd"):
         return []
@@ -709,12 +924,13 @@ def _undefined_symbols(so_path: str, nest: NestInstall) -> list[str]:
     undefined = set(_nm_symbols(so_path, defined=False))
     libs: list[str] = []
     for lib in (*nest.symbol_libs, so_path):
-        for dep in ([] if lib == so_path else [lib]) + _ldd(lib):
+        deps = _ldd(so_path) if lib == so_path else [lib] + _lib_cached("ldd", lib, functools.partial(_ldd, lib))
+        for dep in deps:
             if dep not in libs:
                 libs.append(dep)
     for lib in libs:
         try:
-            undefined -= set(_nm_symbols(lib, defined=True))
+            undefined -= set(_lib_cached("defined", lib, functools.partial(_nm_symbols, lib, defined=True)))
         except NestNotFoundError:
             continue  # unreadable library: its symbols are simply not counted
         if not undefined:

@@ -12,10 +12,13 @@ that cost (docs/decisions/0004-pch-unity-build.md):
   instead of parsing the headers). ``-Winvalid-pch`` makes GCC warn if a
   cached PCH cannot be used, so a stale one shows up as a compiler warning
   instead of silently slowing the build down.
-* **Unity translation units.** The module source and all model sources are
-  compiled as one translation unit (two or more only when there are many
-  models and several compiler jobs), so NEST's templates are instantiated once
-  instead of once per source.
+* **Unity translation units.** The module source and the model sources are
+  compiled as few translation units as keep the cores busy: with two or more
+  compiler jobs and one to three models, two units, each with one half of
+  every model's functions (the generated sources split themselves on
+  ``NESTML_GO_PART``); with four or more models, the models are divided over
+  the units; with one job, one unit. NEST's templates are then instantiated
+  once per unit instead of once per source.
 
 NEST's ``nest_impl.h`` has no include guard and ``nest_extension_interface.h``
 (included by the module source) includes it; the generated model sources
@@ -34,16 +37,24 @@ concurrent builds build it once; it is written to a temporary directory and
 renamed into place, so no build ever sees a half-written PCH. If building it
 fails, builds go on without it (silently) and the failure is remembered in the
 cache so it is not retried for the same key.
+
+The first build with a new key does not wait for the PCH: it compiles without
+it on all cores and then starts :func:`start_pch_background`, a detached,
+low-priority process that builds the PCH for the builds after it.
+``nestml-go prepare-nest`` (``_nestbuild.prepare``) builds it ahead of time.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import json
 import os
 import re
 import shlex
 import shutil
 import subprocess
+import sys
 import tempfile
 from typing import IO, Callable, Optional, Sequence
 
@@ -55,7 +66,11 @@ __all__ = [
     "cached_pch",
     "sources_are_guarded",
     "ensure_pch",
+    "start_pch_background",
+    "wait_for_pch",
+    "splits_in_parts",
     "unity_sources",
+    "unity_units",
     "write_unity",
 ]
 
@@ -109,6 +124,9 @@ _HEADER_NAME = "nestml_go_pch.h"
 #: Name of the generated unity source(s); ``.cc`` so that a later build's
 #: ``*.cpp`` glob does not pick them up as model sources.
 UNITY_PREFIX = "nestml_go_unity"
+#: The macro a unity file defines (1 or 2) to compile one half of the
+#: functions of each generated model source (cpp_templates/neuron.cpp.tmpl).
+PART_MACRO = "NESTML_GO_PART"
 
 
 def _env_flag(name: str) -> bool:
@@ -204,6 +222,7 @@ def ensure_pch(
     nest_version: str,
     include_dir: str,
     say: Callable[[str], None] = lambda _m: None,
+    _lock_held: bool = False,
 ) -> Optional[str]:
     """Return the path of the cached PCH header for these settings, building it if needed.
 
@@ -225,7 +244,7 @@ def ensure_pch(
         os.makedirs(root, exist_ok=True)
         if os.path.exists(failed):
             return None
-        with _Lock(final + ".lock"):
+        with contextlib.nullcontext() if _lock_held else _Lock(final + ".lock"):
             if os.path.isfile(header + ".gch"):  # built by a concurrent build meanwhile
                 return header
             if os.path.exists(failed):  # or failed there
@@ -257,6 +276,57 @@ def ensure_pch(
     return header if os.path.isfile(header + ".gch") else None
 
 
+def start_pch_background(cxx: str, cxxflags: Sequence[str], nest_version: str, include_dir: str) -> bool:
+    """Start building the PCH for these settings in a detached process.
+
+    Returns True if a process was started; False if the PCH exists, failed
+    before, is being built by another process, or the compiler is not GCC.
+    The process runs this file (``python _pch.py --build-pch ARGS``) at low
+    priority (``nice`` 10) in its own session, so it outlives the calling
+    program and does not slow down a build that starts meanwhile; it builds
+    under the same lock and with the same atomic rename as :func:`ensure_pch`.
+    """
+    header = _header_path(cxx, cxxflags, nest_version, include_dir)
+    if header is None or os.path.isfile(header + ".gch") or not sys.executable:
+        return False
+    final = os.path.dirname(header)
+    if os.path.exists(final + ".failed"):
+        return False
+    try:
+        os.makedirs(os.path.dirname(final), exist_ok=True)
+    except OSError:
+        return False
+    args = json.dumps([cxx, list(cxxflags), nest_version, include_dir, cache_dir()])
+    try:
+        # "--spawn" takes the lock, starts the builder with it and exits at
+        # once: the lock is held from before this returns (wait_for_pch waits),
+        # and the builder is no child of this process (no zombie, and its CPU
+        # time is not added to this process's children's).
+        proc = subprocess.run(
+            [sys.executable, os.path.abspath(__file__), "--spawn", args],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=60,
+        )  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return proc.returncode == 0
+
+
+def wait_for_pch(cxx: str, cxxflags: Sequence[str], nest_version: str, include_dir: str) -> Optional[str]:
+    """Wait until no process is building the PCH for these settings; return
+    :func:`cached_pch` (``None`` if it is not built). Never builds."""
+    header = _header_path(cxx, cxxflags, nest_version, include_dir)
+    if header is None:
+        return None
+    final = os.path.dirname(header)
+    if os.path.isdir(os.path.dirname(final)):
+        try:
+            with _Lock(final + ".lock"):
+                pass
+        except OSError:
+            pass
+    return header if os.path.isfile(header + ".gch") else None
+
+
 _NEST_IMPL_INCLUDE = re.compile(r'^\s*#\s*include\s*[<"]nest_impl\.h[>"]', re.M)
 
 
@@ -280,6 +350,34 @@ def sources_are_guarded(src_dir: str, names: Sequence[str]) -> bool:
     return True
 
 
+def splits_in_parts(src_dir: str, name: str) -> bool:
+    """True if the source ``name`` compiles in two halves on ``NESTML_GO_PART``
+    (generated by a nestml_go with the split; older sources compile whole)."""
+    try:
+        with open(os.path.join(src_dir, name), encoding="utf-8", errors="replace") as f:
+            return f"{PART_MACRO} == 2" in f.read()
+    except OSError:
+        return False
+
+
+def unity_units(
+    sources: Sequence[str], module_source: Optional[str], jobs: int, splittable: Sequence[str] = ()
+) -> list[tuple[Optional[int], list[str]]]:
+    """Plan the unity translation units: a list of ``(part, sources)``.
+
+    ``part`` is ``None`` for whole sources (:func:`unity_sources`). With
+    ``jobs`` > 1 and one to three model sources that all split in parts
+    (``splittable``), there are two units instead: part 1 (the module source
+    and the first half of every model) and part 2 (the second halves), so
+    both cores compile even a single small model.
+    """
+    models = [s for s in sources if s != module_source]
+    if jobs > 1 and 1 <= len(models) < 4 and all(m in splittable for m in models):
+        first = ([module_source] if module_source is not None else []) + models
+        return [(1, first), (2, models)]
+    return [(None, g) for g in unity_sources(sources, module_source, jobs)]
+
+
 def unity_sources(sources: Sequence[str], module_source: Optional[str], jobs: int) -> list[list[str]]:
     """Group ``sources`` into unity translation units.
 
@@ -297,14 +395,17 @@ def unity_sources(sources: Sequence[str], module_source: Optional[str], jobs: in
     return [g for g in groups if g]
 
 
-def write_unity(src_dir: str, index: int, sources: Sequence[str]) -> str:
-    """Write the unity source number ``index`` including ``sources``; return its file name."""
+def write_unity(src_dir: str, index: int, sources: Sequence[str], part: Optional[int] = None) -> str:
+    """Write the unity source number ``index`` including ``sources`` (only
+    their functions of ``part`` if given, see :func:`unity_units`); return its
+    file name."""
     name = f"{UNITY_PREFIX}_{index}.cc"
     text = (
         "// Unity translation unit of a NEST module (written by nestml_go).\n"
         "// nest_extension_interface.h first: it includes nest_impl.h (no include guard),\n"
         "// and the model sources skip their own include of it once it is there.\n"
         '#include "nest_extension_interface.h"\n'
+        + (f"#define {PART_MACRO} {part}\n" if part is not None else "")
         + "".join(f'#include "{s}"\n' for s in sources)
     )
     path = os.path.join(src_dir, name)
@@ -317,3 +418,42 @@ def write_unity(src_dir: str, index: int, sources: Sequence[str]) -> str:
     with open(path, "w", encoding="utf-8") as f:
         f.write(text)
     return name
+
+
+def _main(argv: Sequence[str]) -> int:
+    """``python _pch.py --build-pch JSON``: the detached process of
+    :func:`start_pch_background` (JSON: cxx, cxxflags, NEST version, include
+    directory, cache directory); ``--spawn JSON`` starts it in a new session
+    and returns."""
+    if len(argv) != 2 or argv[0] not in ("--build-pch", "--spawn"):
+        print("usage: _pch.py --build-pch|--spawn JSON", file=sys.stderr)
+        return 2
+    cxx, cxxflags, nest_version, include_dir, cache = json.loads(argv[1])
+    os.environ["NESTML_GO_CACHE_DIR"] = cache
+    if argv[0] == "--build-pch":  # started by --spawn, holding the lock
+        try:
+            os.nice(10)
+        except (AttributeError, OSError):  # pragma: no cover - non-POSIX
+            pass
+        return 0 if ensure_pch(cxx, cxxflags, nest_version, include_dir, _lock_held=True) else 1
+    import fcntl
+
+    header = _header_path(cxx, cxxflags, nest_version, include_dir)
+    if header is None:
+        return 1
+    lock = open(os.path.dirname(header) + ".lock", "a+")
+    try:
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return 1  # another process is building it
+    # The builder inherits the locked file: the lock is released when it exits.
+    subprocess.Popen(
+        [sys.executable, os.path.abspath(__file__), "--build-pch", argv[1]],
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True, pass_fds=(lock.fileno(),),
+    )  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_main(sys.argv[1:]))

@@ -3,6 +3,7 @@
 Usage::
 
     nestml-go check [--json] FILE...          check NESTML files, compiler-style output
+    nestml-go prepare-nest [options]          precompile NEST's headers for fast module builds
     nestml-go --input_path P [...] [options]  generate code (pynestml's flags)
     nestml-go --version
 
@@ -231,6 +232,33 @@ def _cmd_generate(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
     return 1 if had_errors else 0
 
 
+def _cmd_prepare_nest(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
+    """``nestml-go prepare-nest``: build the cached precompiled header ahead of the first module build."""
+    p = argparse.ArgumentParser(
+        prog="nestml-go prepare-nest",
+        description=(
+            "Locate NEST and precompile its headers into the user cache, so that even the first "
+            "NEST module build is fast (docs/decisions/0004-pch-unity-build.md)."
+        ),
+    )
+    p.add_argument("--nest-python", metavar="PYTHON", help="the interpreter that imports nest (default: this one)")
+    p.add_argument("--cxx", metavar="COMPILER", help="the C++ compiler (default: $CXX, g++, c++, clang++)")
+    p.add_argument("--extra-cxxflags", default="", metavar="FLAGS",
+                   help="the extra_cxxflags your builds use (the precompiled header is per flag set)")
+    args = p.parse_args(argv)
+    import shlex
+
+    from ._nestbuild import NestBuildError, NestNotFoundError, prepare
+
+    try:
+        prepare(args.nest_python, args.cxx, shlex.split(args.extra_cxxflags),
+                progress=lambda m: print(m, file=stdout, flush=True))
+    except (NestNotFoundError, NestBuildError) as e:
+        print(f"nestml-go prepare-nest: {e}", file=stderr)
+        return 1
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
@@ -238,6 +266,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _cmd_check(args[1:], sys.stdout, sys.stderr)
     if args and args[0] == "odes":
         return _cmd_odes(args[1:], sys.stdout, sys.stderr)
+    if args and args[0] == "prepare-nest":
+        return _cmd_prepare_nest(args[1:], sys.stdout, sys.stderr)
     return _cmd_generate(args, sys.stdout, sys.stderr)
 
 
