@@ -100,6 +100,11 @@ def test_solver_options() -> None:
         net.simulate(50.0)
         return np.asarray(mm.events["V_m"])
 
+    net = ng.Network(native=True)
+    net.create("aeif_cond_exp_neuron", solver={"numeric_solver": "rk4"})
+    net.simulate(1.0)
+    assert "Go engine (kernels are generated for rk45 only" in net.native_status, net.native_status
+
     ref = vm(None)
     deriv = vm({"gsl_adaptive_step_size_controller": "with_respect_to_derivative"})
     euler = vm({"numeric_solver": "forward-Euler"})

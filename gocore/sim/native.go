@@ -92,7 +92,11 @@ func (n *Network) NativeStatus() string {
 func (p *Population) attachNative(prog *program) {
 	p.nativeErr = nil
 	ni := prog.numeric
-	if ni == nil || len(prog.rhs) == 0 || !(ni.ns.Method == "" || ni.ns.Method == "rk45") {
+	if ni == nil || len(prog.rhs) == 0 {
+		return
+	}
+	if m := ni.ns.Method; m != "" && m != "rk45" {
+		p.nativeErr = fmt.Errorf("kernels are generated for rk45 only; %s runs in the Go engine", m)
 		return
 	}
 	// the kernels are generated from the program without broadcast
