@@ -305,16 +305,8 @@ func buildNeuron(m *ir.Model, name string, opts Options, banner string) (*neuron
 		c.line("// internals and propagators")
 		c.line("recompute_internal_variables();")
 		c.line("// initial values of the state")
-		for _, v := range m.State {
-			s, t, err := p.expr(v.Init)
-			if err != nil {
-				return nil, fmt.Errorf("initial value of %s: %v", v.Name, err)
-			}
-			lv, lt, err := p.ref(&ir.Ref{Kind: ir.KState, Index: v.Index, Name: v.Name})
-			if err != nil {
-				return nil, err
-			}
-			c.line("%s = %s;", lv, convert(s, t, lt))
+		if err := p.stateInits(c, m, nil); err != nil {
+			return nil, err
 		}
 		d.ConstructorBody = c.String()
 	}
@@ -732,6 +724,26 @@ func receptorName(port string) string {
 // propagators of every analytic block (neurons: recompute_internal_variables;
 // synapses: the same for the interval between two events), and returns
 // the blocks' template data.
+// stateInits prints the assignments of the state variables' initial
+// values, in declaration order, leaving out those skip names (nil: none).
+func (p *printer) stateInits(c *code, m *ir.Model, skip map[int]bool) error {
+	for _, v := range m.State {
+		if skip[v.Index] {
+			continue
+		}
+		s, t, err := p.expr(v.Init)
+		if err != nil {
+			return fmt.Errorf("initial value of %s: %v", v.Name, err)
+		}
+		lv, lt, err := p.ref(&ir.Ref{Kind: ir.KState, Index: v.Index, Name: v.Name})
+		if err != nil {
+			return err
+		}
+		c.line("%s = %s;", lv, convert(s, t, lt))
+	}
+	return nil
+}
+
 func (p *printer) internalsAndPropagators(c *code, m *ir.Model, internals []member, name string) ([]blockData, error) {
 	for i, v := range m.Internals {
 		s, t, err := p.expr(v.Init)

@@ -423,19 +423,12 @@ func buildSynapsePlan(m *ir.Model, name string, opts Options, plan *cogenPlan) (
 		}
 		d.ParamDefaultsBody = c.String()
 		c = &code{indent: 1}
-		for _, v := range m.State {
-			if plan != nil && plan.isMoved[v.Index] {
-				continue
-			}
-			s, t, err := p.expr(v.Init)
-			if err != nil {
-				return nil, fmt.Errorf("initial value of %s: %v", v.Name, err)
-			}
-			lv, lt, err := p.ref(&ir.Ref{Kind: ir.KState, Index: v.Index, Name: v.Name})
-			if err != nil {
-				return nil, err
-			}
-			c.line("%s = %s;", lv, convert(s, t, lt))
+		var moved map[int]bool
+		if plan != nil {
+			moved = plan.isMoved
+		}
+		if err := p.stateInits(c, m, moved); err != nil {
+			return nil, err
 		}
 		d.StateInitBody = c.String()
 	}
