@@ -257,17 +257,7 @@ func planCogen(n, s *ir.Model, tag, neuronClass string, post map[int]bool, opts 
 			if blk == nil || (len(blk.Vars) > 0 && cand[blk.Vars[0]]) {
 				continue
 			}
-			for _, row := range blk.A {
-				for _, e := range row {
-					noRead(e)
-				}
-			}
-			for _, e := range blk.B0 {
-				noRead(e)
-			}
-			for _, e := range blk.Channels {
-				noRead(e)
-			}
+			blockExprs(blk, noRead)
 		}
 	}
 	for b, blk := range s.Analytic {
@@ -497,17 +487,7 @@ func (pl *cogenPlan) rewriteSynapse(post map[int]bool) *ir.Model {
 		}
 	}
 	for _, blk := range c.Analytic {
-		for _, row := range blk.A {
-			for _, e := range row {
-				see(e)
-			}
-		}
-		for _, e := range blk.B0 {
-			see(e)
-		}
-		for _, e := range blk.Channels {
-			see(e)
-		}
+		blockExprs(blk, see)
 	}
 	for _, v := range s.State {
 		if !pl.isMoved[v.Index] {
@@ -1025,4 +1005,20 @@ func (pl *cogenPlan) readsLocals(m *ir.Model, sel func(port int) bool) bool {
 		}
 	}
 	return found
+}
+
+// blockExprs calls f on the expressions of an analytic block: its matrix,
+// its constant terms and its input channels.
+func blockExprs(blk *ir.AnalyticBlock, f func(ir.Expr)) {
+	for _, row := range blk.A {
+		for _, e := range row {
+			f(e)
+		}
+	}
+	for _, e := range blk.B0 {
+		f(e)
+	}
+	for _, e := range blk.Channels {
+		f(e)
+	}
 }

@@ -101,20 +101,7 @@ func TestCogenMovesPostTraces(t *testing.T) {
 // TestCogenCompiles compiles the co-generated pairs of every STDP variant
 // with -Wall -Wextra -Werror (syntax only).
 func TestCogenCompiles(t *testing.T) {
-	if testing.Short() {
-		t.Skip("compiling C++ is slow; skipped with -short")
-	}
-	cxx := os.Getenv("CXX")
-	if cxx == "" {
-		cxx = "g++"
-	}
-	if _, err := exec.LookPath(cxx); err != nil {
-		t.Skipf("no C++ compiler (%s) found", cxx)
-	}
-	inc, why := nestIncludeDir(t)
-	if inc == "" {
-		t.Skip(why)
-	}
+	cxx, inc := compilerAndNest(t)
 	files := cogenFiles(t, []string{"stdp_synapse", "stdp_triplet_synapse", "neuromodulated_stdp_synapse", "stdsp_synapse"},
 		Options{Suffix: "_nestml", ModuleName: "cogentestmodule",
 			VtPorts:  map[string][]string{"neuromodulated_stdp_synapse": {"mod_spikes"}},

@@ -16,6 +16,29 @@ import (
 // $NESTML_GO_NEST_INCLUDE, else from the nest package of the repository's
 // .venv (or python3), located without importing nest. It returns "" and a
 // reason if none is found.
+// compilerAndNest returns the C++ compiler ($CXX, else g++) and NEST's
+// include directory for the tests that compile generated code, or skips
+// the test (with -short, or when either is missing: .ci/go_test.py turns
+// such a skip into a failure in CI, which installs both).
+func compilerAndNest(t *testing.T) (cxx, inc string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("compiling C++ is slow; skipped with -short")
+	}
+	cxx = os.Getenv("CXX")
+	if cxx == "" {
+		cxx = "g++"
+	}
+	if _, err := exec.LookPath(cxx); err != nil {
+		t.Skipf("no C++ compiler (%s) found", cxx)
+	}
+	inc, why := nestIncludeDir(t)
+	if inc == "" {
+		t.Skip(why)
+	}
+	return cxx, inc
+}
+
 func nestIncludeDir(t *testing.T) (string, string) {
 	if d := os.Getenv("NESTML_GO_NEST_INCLUDE"); d != "" {
 		if _, err := os.Stat(filepath.Join(d, "nest_extension_interface.h")); err != nil {
@@ -64,20 +87,7 @@ print(os.path.join(os.path.dirname(s.origin), "include", "nest") if s and s.orig
 // with convolutions, jumps and numeric systems against NEST's headers with
 // -Wall -Wextra -Werror.
 func TestCompileGenerated(t *testing.T) {
-	if testing.Short() {
-		t.Skip("compiling C++ is slow; skipped with -short")
-	}
-	cxx := os.Getenv("CXX")
-	if cxx == "" {
-		cxx = "g++"
-	}
-	if _, err := exec.LookPath(cxx); err != nil {
-		t.Skipf("no C++ compiler (%s) found", cxx)
-	}
-	inc, why := nestIncludeDir(t)
-	if inc == "" {
-		t.Skip(why)
-	}
+	cxx, inc := compilerAndNest(t)
 	files, err := Generate([]*ir.Model{iafPscExpIR(), kitchenSinkIR()}, Options{ModuleName: "compiletestmodule"})
 	if err != nil {
 		t.Fatal(err)
