@@ -190,6 +190,10 @@ var cBinary = map[opcode]string{
 // (since glibc 2.22), used by the vector kernel.
 var vecFunc1 = map[string]string{"exp": "_ZGVdN4v_exp", "ln": "_ZGVdN4v_log", "sin": "_ZGVdN4v_sin", "cos": "_ZGVdN4v_cos"}
 
+// vecMinMax are the vector kernel's forms of go_min and go_max (same
+// results, blends instead of a branch per lane).
+var vecMinMax = map[opcode]string{opMin: "go_vmin", opMax: "go_vmax"}
+
 // nativeSource translates rp and the RKF45 driver into C: a scalar kernel
 // and a vector kernel (four neurons in lock step, AVX2 and libmvec), of
 // which the compiler keeps the one the flags allow.
@@ -226,8 +230,16 @@ func nativeSource(ni *numInfo, rp *rhsProg) (string, []operand, error) {
 		}
 		return "", fmt.Errorf("operand kind %d has no C form", o.kind)
 	}
+	// vload turns an operand of the vector kernel (an array element
+	// "x[w]" or a scalar) into a load of the four lanes from v_ on
+	vload := func(s string) string {
+		if base, ok := strings.CutSuffix(s, "[w]"); ok {
+			return "_mm256_loadu_pd(" + base + " + v_)"
+		}
+		return "_mm256_set1_pd(" + s + ")"
+	}
 	body := func(vec bool) (string, error) {
-		var b strings.Builder
+		var out strings.Builder
 		for k := range rp.code {
 			in := &rp.code[k]
 			a, err := opnd(in.a, vec)
@@ -240,6 +252,10 @@ func nativeSource(ni *numInfo, rp *rhsProg) (string, []operand, error) {
 				b, err := opnd(in.b, vec)
 				if err != nil {
 					return "", err
+				}
+				if vf, ok := vecMinMax[op]; ok && vec {
+					fmt.Fprintf(&out, "\tdouble r%d[W];\n\tVCALL2(%s, r%d, %s, %s);\n", in.dst, vf, in.dst, vload(a), vload(b))
+					continue
 				}
 				e = fmt.Sprintf(cBinary[op], a, b)
 			case op == opNeg:
@@ -256,7 +272,7 @@ func nativeSource(ni *numInfo, rp *rhsProg) (string, []operand, error) {
 					return "", fmt.Errorf("function %q has no C form", in.name)
 				}
 				if vf, ok := vecFunc1[name]; ok && vec {
-					fmt.Fprintf(&b, "\tdouble r%d[W];\n\tVCALL1(%s, r%d, %s);\n", in.dst, vf, in.dst, a)
+					fmt.Fprintf(&out, "\tdouble r%d[W];\n\tVCALL1(%s, r%d, %s);\n", in.dst, vf, in.dst, vload(a))
 					continue
 				}
 				e = f + "(" + a + ")"
@@ -268,8 +284,8 @@ func nativeSource(ni *numInfo, rp *rhsProg) (string, []operand, error) {
 					// products over the lanes, then pow where they are out
 					// of pow_int's range (a loop the compiler vectorises)
 					prod := map[int]string{2: "%[1]s * %[1]s", 3: "%[1]s * (%[1]s * %[1]s)", 4: "(%[1]s * %[1]s) * (%[1]s * %[1]s)"}[n]
-					fmt.Fprintf(&b, "\tdouble r%d[W];\n\tfor (int w = 0; w < W; w++) r%d[w] = %s;\n", in.dst, in.dst, fmt.Sprintf(prod, a))
-					fmt.Fprintf(&b, "\tfor (int w = 0; w < W; w++) if (!(fabs(%[2]s) >= 1e-70 && fabs(%[2]s) <= 1e70)) r%[1]d[w] = pow(%[2]s, %[3]d);\n", in.dst, a, n)
+					fmt.Fprintf(&out, "\tdouble r%d[W];\n\tfor (int w = 0; w < W; w++) r%d[w] = %s;\n", in.dst, in.dst, fmt.Sprintf(prod, a))
+					fmt.Fprintf(&out, "\tfor (int w = 0; w < W; w++) if (!(fabs(%[2]s) >= 1e-70 && fabs(%[2]s) <= 1e70)) r%[1]d[w] = pow(%[2]s, %[3]d);\n", in.dst, a, n)
 					continue
 				}
 				e = fmt.Sprintf("pow_int(%s, %d)", a, n)
@@ -284,6 +300,10 @@ func nativeSource(ni *numInfo, rp *rhsProg) (string, []operand, error) {
 				}
 				if op == opSelect {
 					e = fmt.Sprintf("(%s != 0 ? %s : %s)", a, b, c)
+				} else if vec {
+					fmt.Fprintf(&out, "\tdouble r%d_max[W], r%d[W];\n\tVCALL2(go_vmax, r%d_max, %s, %s);\n\tVCALL2(go_vmin, r%d, %s, %s);\n",
+						in.dst, in.dst, in.dst, vload(a), vload(b), in.dst, vload(fmt.Sprintf("r%d_max[w]", in.dst)), vload(c))
+					continue
 				} else {
 					e = fmt.Sprintf("go_min(go_max(%s, %s), %s)", a, b, c)
 				}
@@ -291,9 +311,9 @@ func nativeSource(ni *numInfo, rp *rhsProg) (string, []operand, error) {
 				return "", fmt.Errorf("operation %d has no C form", op)
 			}
 			if vec {
-				fmt.Fprintf(&b, "\tdouble r%d[W];\n\tfor (int w = 0; w < W; w++) r%d[w] = %s;\n", in.dst, in.dst, e)
+				fmt.Fprintf(&out, "\tdouble r%d[W];\n\tfor (int w = 0; w < W; w++) r%d[w] = %s;\n", in.dst, in.dst, e)
 			} else {
-				fmt.Fprintf(&b, "\tconst double r%d = %s;\n", in.dst, e)
+				fmt.Fprintf(&out, "\tconst double r%d = %s;\n", in.dst, e)
 			}
 		}
 		for k, o := range rp.res {
@@ -302,12 +322,12 @@ func nativeSource(ni *numInfo, rp *rhsProg) (string, []operand, error) {
 				return "", err
 			}
 			if vec {
-				fmt.Fprintf(&b, "\tfor (int w = 0; w < W; w++) f[%d][w] = %s;\n", k, s)
+				fmt.Fprintf(&out, "\tfor (int w = 0; w < W; w++) f[%d][w] = %s;\n", k, s)
 			} else {
-				fmt.Fprintf(&b, "\tf[%d] = %s;\n", k, s)
+				fmt.Fprintf(&out, "\tf[%d] = %s;\n", k, s)
 			}
 		}
-		return b.String(), nil
+		return out.String(), nil
 	}
 	scalar, err := body(false)
 	if err != nil {

@@ -3,6 +3,8 @@ package sim_test
 import (
 	"math"
 	"os"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -128,7 +130,10 @@ func TestNativeKernelFailures(t *testing.T) {
 	if errGo == nil || errC == nil {
 		t.Fatalf("expected failures, got %v and %v", errGo, errC)
 	}
-	if errGo.Error() != errC.Error() || !strings.Contains(errC.Error(), "NUMERIC_NONFINITE") {
+	// the same failure at the same sub-step; the time within the step may
+	// differ in the last bits (the vector kernel's controller uses
+	// libmvec's pow)
+	if !sameFailure(errGo.Error(), errC.Error()) || !strings.Contains(errC.Error(), "NUMERIC_NONFINITE") {
 		t.Fatalf("different failures:\nGo:     %v\nnative: %v", errGo, errC)
 	}
 	if !strings.Contains(errC.Error(), "(neuron 1)") {
@@ -159,6 +164,24 @@ func TestNativeKernelFailures(t *testing.T) {
 	if sGo.Error() != sC.Error() {
 		t.Logf("messages differ in detail:\nGo:     %v\nnative: %v", sGo, sC)
 	}
+}
+
+// withinStep matches the time within the step of an RKF45 failure.
+var withinStep = regexp.MustCompile(`t = ([0-9.e+-]+) of`)
+
+// sameFailure compares two RKF45 failure messages, the times within the
+// step to a relative 1e-12.
+func sameFailure(a, b string) bool {
+	ma, mb := withinStep.FindStringSubmatch(a), withinStep.FindStringSubmatch(b)
+	if ma == nil || mb == nil {
+		return a == b
+	}
+	ta, ea := strconv.ParseFloat(ma[1], 64)
+	tb, eb := strconv.ParseFloat(mb[1], 64)
+	if ea != nil || eb != nil || math.Abs(ta-tb) > 1e-12*math.Abs(ta) {
+		return false
+	}
+	return withinStep.ReplaceAllString(a, "t = * of") == withinStep.ReplaceAllString(b, "t = * of")
 }
 
 func mustReadT(t *testing.T, path string) []byte {
