@@ -614,6 +614,10 @@ const (
 // integrated components (convolution states in analytic blocks are left
 // as they were: their propagators advance them).
 func (c *chunk) integrateNumeric(ni *numInfo, rp *rhsProg, s sel) {
+	if rp.nat != nil && ni.ns.Method != "forward-Euler" && ni.ns.Method != "rk4" {
+		c.rkf45Native(ni, rp.nat, c.p.net.h, s)
+		return
+	}
 	b := c.w.numBuf(ni.ncomp)
 	n := ni.ncomp
 	base, nl := c.base, c.n
@@ -632,11 +636,7 @@ func (c *chunk) integrateNumeric(ni *numInfo, rp *rhsProg, s sel) {
 	case "rk4":
 		c.rk4(ni, rp, b, h, s)
 	default:
-		if rp.nat != nil {
-			c.rkf45Native(ni, rp.nat, b, h, s)
-		} else {
-			c.rkf45(ni, rp, b, h, s)
-		}
+		c.rkf45(ni, rp, b, h, s)
 	}
 	for k := 0; k < n; k++ {
 		if !ni.commit[k] {

@@ -374,17 +374,18 @@ func grow(s []float64, n int) []float64 {
 	return s[:n]
 }
 
-// rkf45Native is rkf45 with the per-lane loop in the compiled kernel: b.y
-// holds the lanes' states on entry and their new states on return; failing
-// lanes are marked dead and reported as by rkf45. The records are column
-// major (component k of lane j at k·m + j), so that a dense selection is
-// gathered and scattered by copies.
-func (c *chunk) rkf45Native(ni *numInfo, nk *nativeRKF45, b *numBuf, dt float64, s sel) {
+// rkf45Native integrates the numeric system of the lanes of s over dt in
+// the compiled kernel: the state is gathered from the columns into the
+// kernel's column-major record (component k of lane j at k·m + j) and the
+// new state of the lanes that succeeded is stored back; failing lanes keep
+// their state and are reported as by rkf45.
+func (c *chunk) rkf45Native(ni *numInfo, nk *nativeRKF45, dt float64, s sel) {
 	m := s.count()
 	n, na := nk.ncomp, max(len(nk.aux), 1)
 	if m == 0 {
 		return
 	}
+	base, nl := c.base, c.n
 	nb := &c.w.nat
 	nb.y, nb.aux = grow(nb.y, m*n), grow(nb.aux, m*na)
 	nb.hint, nb.tol, nb.info = grow(nb.hint, m), grow(nb.tol, 2*m), grow(nb.info, 4*m)
@@ -409,7 +410,7 @@ func (c *chunk) rkf45Native(ni *numInfo, nk *nativeRKF45, b *numBuf, dt float64,
 	}
 	hint := c.p.hint[c.base : c.base+c.n]
 	for k := 0; k < n; k++ {
-		gather(nb.y[k*m:(k+1)*m], b.y[k], 0)
+		gather(nb.y[k*m:(k+1)*m], ni.cols[k][base:base+nl], 0)
 	}
 	at := 0
 	for k, o := range nk.aux {
@@ -435,7 +436,9 @@ func (c *chunk) rkf45Native(ni *numInfo, nk *nativeRKF45, b *numBuf, dt float64,
 	}
 	if !failed && s.idx == nil {
 		for k := 0; k < n; k++ {
-			copy(b.y[k][:m], nb.y[k*m:(k+1)*m])
+			if ni.commit[k] {
+				copy(ni.cols[k][base:base+m], nb.y[k*m:(k+1)*m])
+			}
 		}
 		copy(hint[:m], nb.hint)
 		return
@@ -449,14 +452,14 @@ func (c *chunk) rkf45Native(ni *numInfo, nk *nativeRKF45, b *numBuf, dt float64,
 		case 0:
 			hint[i] = nb.hint[j]
 			for k := 0; k < n; k++ {
-				b.y[k][i] = nb.y[k*m+j]
+				if ni.commit[k] {
+					ni.cols[k][base+int(i)] = nb.y[k*m+j]
+				}
 			}
 		case 1:
-			b.dead[i] = true
 			c.fail(int(i), fmt.Errorf("%w: more than %d sub-steps, stopped at t = %v of %v (step memory %v)", rkf45.ErrStall, ni.maxSub, nb.info[4*j], dt, nb.info[4*j+1]))
 		default:
 			hint[i] = nb.hint[j]
-			b.dead[i] = true
 			in := nb.info[4*j : 4*j+4]
 			c.fail(int(i), fmt.Errorf("%w: component %d is %v at t = %v of %v after %d sub-steps", rkf45.ErrNonfinite, int(in[0]), in[1], in[2], dt, int(in[3])))
 		}
