@@ -111,9 +111,11 @@ def ensure_brian2() -> str:
     return py
 
 
-def run_ours(case: str, cfg: dict, threads: int, native: bool = True) -> dict:
+def run_ours(case: str, cfg: dict, threads: int, native: bool = True, method: str = "") -> dict:
     args = [os.path.join(BIN, "simbench"), "-case", case, "-n", str(cfg["n"]), "-t", str(cfg["t"]), "-threads", str(threads),
             f"-native={'true' if native else 'false'}"]
+    if method:
+        args += ["-method", method]
     if case in ("d", "f"):
         args += ["-rate", str(cfg["rate"]), "-jex", str(cfg["jex"]), "-g", str(cfg["g"]), "-ce", str(cfg["ce"]),
                  "-ci", str(cfg["ci"]), "-ne", str(cfg["ne"]), "-ni", str(cfg["ni"])]
@@ -126,6 +128,8 @@ def run_ours(case: str, cfg: dict, threads: int, native: bool = True) -> dict:
 
 # cases whose models have a numeric (RKF45) part, run with and without native kernels
 NUMERIC = ("b", "c", "e")
+# cases also run with a fixed-step rk4 at the simulation step, the kind of method Brian2 uses
+FIXED_STEP = ("b", "c")
 
 
 def run_nest(case: str, cfg: dict, threads: int) -> dict:
@@ -243,7 +247,7 @@ def main() -> None:
     ap.add_argument("--n", type=int, help="population size (scales the case down)")
     ap.add_argument("--t", type=float, help="simulated time in ms")
     ap.add_argument("--threads", type=int, default=os.cpu_count())
-    ap.add_argument("--skip", default="", help="comma-separated: nest,brian2,go-engine")
+    ap.add_argument("--skip", default="", help="comma-separated: nest,brian2,go-engine (also skips the rk4 row)")
     ap.add_argument("--no-doc", action="store_true", help="do not update docs/benchmarks.md")
     a = ap.parse_args()
     build_go()
@@ -273,6 +277,9 @@ def main() -> None:
     if a.case in NUMERIC:
         # the same run in the Go engine alone (no native RKF45 kernels)
         sims.append(("nestml_go (Go engine)", lambda c, g, t: run_ours(c, g, t, native=False)))
+    if a.case in FIXED_STEP:
+        # Brian2's kind of method: a fixed-step rk4 (create(..., solver={"numeric_solver": "rk4"}))
+        sims.append(("nestml_go (rk4)", lambda c, g, t: run_ours(c, g, t, method="rk4")))
     sims += [("NEST", run_nest), ("Brian2", run_brian2)]
     for name, fn in sims:
         if name.lower() in skip or (name.startswith("nestml_go (") and "go-engine" in skip):
@@ -294,6 +301,11 @@ def main() -> None:
         extra.append(f"Memory: {ours['synapses']} static synapses held in {ours['synapse_bytes'] / 1e6:.1f} MB = "
                      f"{ours['synapse_bytes'] / ours['synapses']:.2f} bytes per synapse (16-byte records plus row offsets); "
                      f"Go heap after the run {ours['heap_mb']:.0f} MB.")
+    rk4, b2 = res.get("nestml_go (rk4)"), res.get("Brian2")
+    if rk4 and b2 and "error" not in rk4 and "error" not in b2:
+        extra.append(f"Fixed-step methods side by side: Brian2 ({b2['method']}) {b2['sim_s'] / rk4['sim_s']:.2f}× wall, "
+                     f"{b2['run_cpu_s'] / rk4['sim_cpu_s']:.2f}× CPU the time of nestml_go with rk4 at the same step "
+                     f"(> 1: we are faster).")
     if a.case == "a" and "nest" not in skip:
         tc = trace_check(a.threads)
         res_tc = (f"Correctness beside the timing: V_m of {tc['neurons']} iaf_psc_exp neurons driven by the same recorded spike "

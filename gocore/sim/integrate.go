@@ -614,7 +614,7 @@ const (
 // integrated components (convolution states in analytic blocks are left
 // as they were: their propagators advance them).
 func (c *chunk) integrateNumeric(ni *numInfo, rp *rhsProg, s sel) {
-	if rp.nat != nil && ni.ns.Method != "forward-Euler" && ni.ns.Method != "rk4" {
+	if rp.nat != nil {
 		c.rkf45Native(ni, rp.nat, c.p.net.h, s)
 		return
 	}

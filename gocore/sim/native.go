@@ -46,6 +46,11 @@ type nativeRKF45 struct {
 
 const nativeSymbol = "nk_rkf45"
 
+// nativeMethod numbers the integration methods for the kernel template
+// (NK_METHOD): the adaptive RKF45 and the fixed-step methods, which take
+// the same arguments and ignore the step memory and tolerances.
+var nativeMethod = map[string]int{"": 0, "rk45": 0, "rk4": 1, "forward-Euler": 2}
+
 //go:embed native_rkf45.c.tmpl
 var nativeTemplate string
 
@@ -95,8 +100,8 @@ func (p *Population) attachNative(prog *program) {
 	if ni == nil || len(prog.rhs) == 0 {
 		return
 	}
-	if m := ni.ns.Method; m != "" && m != "rk45" {
-		p.nativeErr = fmt.Errorf("kernels are generated for rk45 only; %s runs in the Go engine", m)
+	if _, ok := nativeMethod[ni.ns.Method]; !ok {
+		p.nativeErr = fmt.Errorf("no kernel for the method %q", ni.ns.Method)
 		return
 	}
 	// the kernels are generated from the program without broadcast
@@ -355,7 +360,7 @@ func nativeSource(ni *numInfo, rp *rhsProg) (string, []operand, error) {
 	}
 	src := strings.NewReplacer(
 		"@N@", strconv.Itoa(ni.ncomp), "@NAUX@", strconv.Itoa(max(len(aux), 1)),
-		"@AY@", aY, "@AD@", aD, "@COEFS@", coefs.String(),
+		"@AY@", aY, "@AD@", aD, "@COEFS@", coefs.String(), "@METHOD@", strconv.Itoa(nativeMethod[ni.ns.Method]),
 		"@RHS@", scalar, "@RHS_VEC@", vector,
 	).Replace(nativeTemplate)
 	return src, aux, nil
@@ -423,11 +428,13 @@ func (c *chunk) rkf45Native(ni *numInfo, nk *nativeRKF45, dt float64, s sel) {
 		gather(nb.aux[at:at+m], v, vs)
 		at += m
 	}
-	gather(nb.hint, hint, 0)
-	absV, absS := c.get(ni.absTol)
-	relV, relS := c.get(ni.relTol)
-	gather(nb.tol[:m], absV, absS)
-	gather(nb.tol[m:], relV, relS)
+	gather(nb.hint, hint, 0) // unused by the fixed-step methods, stored back unchanged
+	if nativeMethod[ni.ns.Method] == 0 {
+		absV, absS := c.get(ni.absTol)
+		relV, relS := c.get(ni.relTol)
+		gather(nb.tol[:m], absV, absS)
+		gather(nb.tol[m:], relV, relS)
+	}
 	nk.k.RKF45(m, dt, c.tEnd, ni.maxSub, nb.y, nb.aux, nk.one, nb.hint, nb.tol, nb.status, nb.info)
 	// scatter: states and step memory of the lanes that succeeded
 	failed := false

@@ -105,6 +105,54 @@ func TestNativeKernelsMatchGoEngine(t *testing.T) {
 	}
 }
 
+// TestNativeFixedStepKernels: the rk4 and forward-Euler kernels against
+// the Go engine's fixed-step methods, at 1 and 3 threads.
+func TestNativeFixedStepKernels(t *testing.T) {
+	requireCC(t)
+	cases := []neuronCase{
+		{model: "aeif_cond_exp_neuron", n: 5, wlo: 1, whi: 40, dc: 900,
+			hetero: map[string][]float64{"a|a_sub": {4, 4, 0, 8, 4}}},
+		{model: "hh_psc_alpha_neuron", n: 4, wlo: 50, whi: 1500, dc: 900},
+	}
+	for _, method := range []string{"rk4", "forward-Euler"} {
+		for _, c := range cases {
+			t.Run(method+"/"+c.model, func(t *testing.T) {
+				m := loadModel(t, c.model)
+				m.Numeric.Method = method
+				c.hetero = paramAliases(m, c.hetero)
+				c.tsim = 210 // three splits of 70 ms
+				goNet, _ := sim.NewNetwork(0.1)
+				want := runNeuronCase(t, &simEngine{t, goNet}, m, c)
+				if len(want.spikes[0]) == 0 {
+					t.Fatalf("%s: the protocol gives no spikes", c.model)
+				}
+				var first trace
+				for k, th := range []int{1, 3} {
+					net, _ := sim.NewNetwork(0.1)
+					net.SetThreads(th)
+					net.SetNative(true)
+					cc := c
+					cc.splits = 1 + 2*k
+					got := runNeuronCase(t, &simEngine{t, net}, m, cc)
+					if st := net.NativeStatus(); !strings.Contains(st, "native kernel") {
+						t.Fatalf("no native kernel: %q", st)
+					}
+					rtol := 1e-9
+					if strings.HasPrefix(c.model, "hh_") {
+						rtol = 1e-5 // as above: libmvec's exp, amplified by spiking HH
+					}
+					closeTraces(t, method+" "+c.model, want, got, rtol)
+					if k == 0 {
+						first = got
+					} else {
+						compareTraces(t, c.model+" native, 3 threads and split runs", first, got)
+					}
+				}
+			})
+		}
+	}
+}
+
 // TestNativeKernelFailures: a state that becomes infinite and a step
 // limit give the Go engine's errors.
 func TestNativeKernelFailures(t *testing.T) {

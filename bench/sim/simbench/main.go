@@ -31,6 +31,7 @@ var (
 	tsim     = flag.Float64("t", 1000, "simulated time, ms")
 	threads  = flag.Int("threads", 0, "threads (0: GOMAXPROCS)")
 	native   = flag.Bool("native", true, "numeric parts in compiled C kernels (false: the Go engine only)")
+	method   = flag.String("method", "", "integration method of the numeric part: rk45, rk4 or forward-Euler (cases b, c; default: the model's)")
 	rate     = flag.Float64("rate", 0, "Poisson rate per neuron, Hz")
 	weight   = flag.Float64("weight", 0, "Poisson weight (pA or nS)")
 	jex      = flag.Float64("jex", 0, "Brunel: excitatory weight, pA")
@@ -211,6 +212,9 @@ func main() {
 	finish := func() {}
 	poissonPop := func(model string, opts pipeline.Options, params map[string]float64, def int, r, w float64) {
 		m := load(model, opts)
+		if *method != "" && m.Numeric != nil {
+			m.Numeric.Method = *method
+		}
 		if *n == 0 {
 			*n = def
 		}
