@@ -79,12 +79,14 @@ def test_native_option(monkeypatch: pytest.MonkeyPatch) -> None:
         ng.Network(native="on")  # type: ignore[arg-type]
 
 
-def test_models_without_numeric_part_report_nothing() -> None:
+def test_models_without_numeric_part_run_a_fused_step() -> None:
     net = ng.Network(native=True)
     pop = net.create("iaf_psc_exp_neuron", n=3)
+    assert net.native_status == ""  # nothing simulated yet
     net.simulate(1.0)
     assert len(pop) == 3
-    assert net.native_status == ""  # analytic models need no kernel
+    assert net.native_status == "iaf_psc_exp_neuron: fused step kernel\n", net.native_status
+    assert ng.Network(native=False).native_status == ""
 
 
 def test_solver_options() -> None:

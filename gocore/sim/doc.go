@@ -58,6 +58,25 @@
 // to rounding and still do not depend on the thread count
 // (docs/decisions/0005-native-rkf45-kernels.md).
 //
+// The rest of a population's step can be fused as well (native_step.go,
+// native_step.c.tmpl): when the program has no numeric part, draws no
+// random numbers, prints nothing and uses no vectors or integer operators,
+// it is translated into one C function that runs steps 3–8 of runChunk
+// (convolution states, update, onReceive, spike jumps, onCondition) for
+// one neuron after the other in a single pass over a job, every value of
+// the neuron in registers, and the compiler vectorises that loop over
+// neurons where the statements allow (if-conversion; no operation is
+// reordered or fused). The C performs each lane's operations in the Go
+// engine's order and is generated from the same compiled program, so
+// results are bit-identical to the Go engine (unless the program calls an
+// elementary function of the C library). Parameters equal across the
+// population and the propagators are passed as scalars, per-neuron values
+// as columns, per-neuron propagators as a table with a neuron → entry
+// column: one kernel per model and shape serves all parameter values. Go
+// keeps delivery, generators, emission bookkeeping, recording and the ring
+// slots; Network.StepKernelStatus tells which populations are fused, and
+// NativeStatus why a population without a numeric part is not.
+//
 // # Steps, jobs and threads
 //
 // A step (step.go) is one parallel phase over jobs — contiguous neuron

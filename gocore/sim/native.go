@@ -71,8 +71,11 @@ func (n *Network) SetNative(on bool) {
 // Native reports whether native kernels are on.
 func (n *Network) Native() bool { return n.native }
 
-// NativeStatus reports which populations run a native kernel: one line per
-// population with a numeric system, "" when native kernels are off.
+// NativeStatus reports which populations run native kernels and why the
+// others do not: one line per population, "" when native kernels are off.
+// A model with a numeric system runs a native integration kernel (the rest
+// of its step in the Go engine); a model without one runs a fused step
+// kernel (native_step.go), reported once it has been simulated.
 func (n *Network) NativeStatus() string {
 	if !n.native {
 		return ""
@@ -80,6 +83,7 @@ func (n *Network) NativeStatus() string {
 	var b strings.Builder
 	for _, p := range n.pops {
 		if p.prog == nil || len(p.prog.rhs) == 0 {
+			b.WriteString(n.run.stepStatus(p))
 			continue
 		}
 		if p.nativeErr != nil {

@@ -19,8 +19,9 @@ import (
 //	     targets in [lo, hi) (input rings, slot of step + delay)
 //	  2. let every generator, in creation order, send to its targets in
 //	     [lo, hi)
-//	  3. run the population's program over [lo, hi) in chunks, reading
-//	     this step's ring slot, then clear it and latch continuous input
+//	  3. run the population's program over [lo, hi) in chunks (or its
+//	     fused native step in one call, native_step.go), reading this
+//	     step's ring slot, then clear it and latch continuous input
 //	serial: collect the emitted spikes (job order = neuron order), record
 //
 // A target's buffer therefore receives its additions in the order of the
@@ -41,6 +42,7 @@ type job struct {
 	errLane int
 	wev     []weightEvent // weight_recorder events (synapse.go)
 	synErr  error         // an error of a synapse (synapse.go)
+	step    *stepKernel   // the fused native step of p, if any (native_step.go)
 }
 
 type worker struct {
@@ -59,6 +61,7 @@ type worker struct {
 	cnt    [chunkCap]int32 // and their counts
 	syn    synCtx          // the event being handled by a plastic synapse
 	nat    nativeBuf       // records of a native kernel call (native.go)
+	step   stepBuf         // arguments of a step kernel call (native_step.go)
 }
 
 func newWorker() *worker {
@@ -96,6 +99,10 @@ type runState struct {
 	step    int64
 	wake    []chan bool
 	done    sync.WaitGroup
+	// the fused native steps, and why a population has none
+	// (native_step.go)
+	steps   map[*Population]*stepKernel
+	stepErr map[*Population]error
 }
 
 // prepare fixes the connection tables and ring buffers and binds
@@ -186,6 +193,7 @@ func (n *Network) newRun() *runState {
 		w.ensureRegs(maxRegs)
 		r.workers = append(r.workers, w)
 	}
+	r.attachSteps(n)
 	return r
 }
 
@@ -471,6 +479,10 @@ func (n *Network) runJob(r *runState, w *worker, j *job) {
 	// 3. the neurons
 	j.emitted = j.emitted[:0]
 	j.err = nil
+	if j.step != nil {
+		n.runStep(r, w, j) // native_step.go
+		return
+	}
 	step := chunkCap
 	if p.prog.laneByLane {
 		step = 1

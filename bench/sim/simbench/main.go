@@ -30,7 +30,7 @@ var (
 	n        = flag.Int("n", 0, "population size (0: the case's default)")
 	tsim     = flag.Float64("t", 1000, "simulated time, ms")
 	threads  = flag.Int("threads", 0, "threads (0: GOMAXPROCS)")
-	native   = flag.Bool("native", true, "numeric parts in compiled C kernels (false: the Go engine only)")
+	native   = flag.Bool("native", true, "compiled C kernels: numeric parts, fused steps of models without one (false: the Go engine only)")
 	method   = flag.String("method", "", "integration method of the numeric part: rk45, rk4 or forward-Euler (cases b, c; default: the model's)")
 	rate     = flag.Float64("rate", 0, "Poisson rate per neuron, Hz")
 	weight   = flag.Float64("weight", 0, "Poisson weight (pA or nS)")
