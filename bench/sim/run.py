@@ -247,7 +247,7 @@ def main() -> None:
     ap.add_argument("--n", type=int, help="population size (scales the case down)")
     ap.add_argument("--t", type=float, help="simulated time in ms")
     ap.add_argument("--threads", type=int, default=os.cpu_count())
-    ap.add_argument("--skip", default="", help="comma-separated: nest,brian2,go-engine (also skips the rk4 row)")
+    ap.add_argument("--skip", default="", help="comma-separated: nest,brian2,go-engine,rk4")
     ap.add_argument("--no-doc", action="store_true", help="do not update docs/benchmarks.md")
     a = ap.parse_args()
     build_go()
@@ -282,7 +282,7 @@ def main() -> None:
         sims.append(("nestml_go (rk4)", lambda c, g, t: run_ours(c, g, t, method="rk4")))
     sims += [("NEST", run_nest), ("Brian2", run_brian2)]
     for name, fn in sims:
-        if name.lower() in skip or (name.startswith("nestml_go (") and "go-engine" in skip):
+        if name.lower() in skip or (name == "nestml_go (Go engine)" and "go-engine" in skip) or (name == "nestml_go (rk4)" and "rk4" in skip):
             res[name] = None
             continue
         print(f"[{a.case}] running {name} …", file=sys.stderr, flush=True)
