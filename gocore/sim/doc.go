@@ -74,8 +74,16 @@
 // as columns, per-neuron propagators as a table with a neuron → entry
 // column: one kernel per model and shape serves all parameter values. Go
 // keeps delivery, generators, emission bookkeeping, recording and the ring
-// slots; Network.StepKernelStatus tells which populations are fused, and
-// NativeStatus why a population without a numeric part is not.
+// slots; NativeStatus tells which populations are fused, and why the
+// others are not.
+//
+// A poisson_generator, with native kernels on, serves a job's connections
+// with one C call as well (native_poisson.go, native_poisson.c.tmpl): the
+// kernel advances each connection's stream with the arithmetic of Go's
+// rand.PCG (four streams per AVX2 register where the machine has it),
+// inverts the counts from the same table and adds them to the rings in
+// connection order, so trains and rings stay bit-identical to the Go
+// loop's (poisson.go) at any thread count.
 //
 // # Steps, jobs and threads
 //

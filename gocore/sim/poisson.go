@@ -18,6 +18,10 @@ import (
 // from a guide table (Chen and Asau's indexed search) in about one
 // comparison. For λ > 700 (e^-λ underflows) a rounded normal
 // N(λ, λ) is used instead.
+//
+// sendPoisson serves a job's connections: with native kernels on, through
+// a C kernel that makes the same draws and additions
+// (native_poisson.go), else by the Go loop sendPoissonGo.
 
 type pcg = rand.PCG
 
@@ -132,4 +136,72 @@ func poisson(r *rand.Rand, lambda float64) int {
 		return 0
 	}
 	return int(x)
+}
+
+// sendPoisson lets g send this step's counts to its connections [a, b)
+// (all with targets in p; w.slots holds the ring offsets of this step):
+// through the native kernel when native kernels are on
+// (native_poisson.go), else by the Go loop below. Both draw the same
+// numbers and add w·k to the rings in connection order.
+func (n *Network) sendPoisson(w *worker, p *Population, g *generator, a, b int) {
+	if n.sendPoissonNative(w, p, g, a, b) {
+		return
+	}
+	sendPoissonGo(w, p, g, a, b)
+}
+
+// sendPoissonGo is sendPoisson's Go loop.
+func sendPoissonGo(w *worker, p *Population, g *generator, a, b int) {
+	first := p.first
+	t := g.pois
+	if t.cdf == nil {
+		for e := a; e < b; e++ {
+			c := &g.targets[e]
+			if k := t.draw(&g.streams[e]); k > 0 {
+				x := w.slots[c.meta>>portBits] + int(c.tgt) - first
+				port := c.meta & portMask
+				p.spikeRing[port][x] += c.w * float64(k)
+				p.flagRing[port][x] = 1
+			}
+		}
+		return
+	}
+	// t.draw, inlined and branch-free for counts below 4; the
+	// connections that receive spikes are collected first, then
+	// served (no unpredictable branch per connection)
+	cdf, guide := t.cdf, t.guide
+	var c4 [4]float64
+	for k := range c4 {
+		c4[k] = 2 // above any u
+		if k < len(cdf) {
+			c4[k] = cdf[k]
+		}
+	}
+	gm := float64(len(guide))
+	for blk := a; blk < b; blk += chunkCap {
+		end := min(blk+chunkCap, b)
+		targets, streams := g.targets[blk:end], g.streams[blk:end]
+		hit, cnt := w.hit[:len(targets)], w.cnt[:len(targets)]
+		nh := 0
+		for e := range targets {
+			u := float64(streams[e].Uint64()>>11) * 0x1p-53
+			k := b2i(u >= c4[0]) + b2i(u >= c4[1]) + b2i(u >= c4[2]) + b2i(u >= c4[3])
+			if k == 4 {
+				k = int(guide[int(u*gm)])
+				for u >= cdf[k] {
+					k++
+				}
+			}
+			hit[nh] = int32(e)
+			cnt[nh] = int32(k)
+			nh += b2i(k > 0)
+		}
+		for h := 0; h < nh; h++ {
+			c := &targets[hit[h]]
+			x := w.slots[c.meta>>portBits] + int(c.tgt) - first
+			port := c.meta & portMask
+			p.spikeRing[port][x] += c.w * float64(cnt[h])
+			p.flagRing[port][x] = 1
+		}
+	}
 }

@@ -407,57 +407,7 @@ func (n *Network) runJob(r *runState, w *worker, j *job) {
 				continue
 			}
 			a, b := targetRange(g.targets, lo, hi)
-			t := g.pois
-			if t.cdf == nil {
-				for e := a; e < b; e++ {
-					c := &g.targets[e]
-					if k := t.draw(&g.streams[e]); k > 0 {
-						x := w.slots[c.meta>>portBits] + int(c.tgt) - first
-						port := c.meta & portMask
-						p.spikeRing[port][x] += c.w * float64(k)
-						p.flagRing[port][x] = 1
-					}
-				}
-				continue
-			}
-			// t.draw, inlined and branch-free for counts below 4; the
-			// connections that receive spikes are collected first, then
-			// served (no unpredictable branch per connection)
-			cdf, guide := t.cdf, t.guide
-			var c4 [4]float64
-			for k := range c4 {
-				c4[k] = 2 // above any u
-				if k < len(cdf) {
-					c4[k] = cdf[k]
-				}
-			}
-			gm := float64(len(guide))
-			for blk := a; blk < b; blk += chunkCap {
-				end := min(blk+chunkCap, b)
-				targets, streams := g.targets[blk:end], g.streams[blk:end]
-				hit, cnt := w.hit[:len(targets)], w.cnt[:len(targets)]
-				nh := 0
-				for e := range targets {
-					u := float64(streams[e].Uint64()>>11) * 0x1p-53
-					k := b2i(u >= c4[0]) + b2i(u >= c4[1]) + b2i(u >= c4[2]) + b2i(u >= c4[3])
-					if k == 4 {
-						k = int(guide[int(u*gm)])
-						for u >= cdf[k] {
-							k++
-						}
-					}
-					hit[nh] = int32(e)
-					cnt[nh] = int32(k)
-					nh += b2i(k > 0)
-				}
-				for h := 0; h < nh; h++ {
-					c := &targets[hit[h]]
-					x := w.slots[c.meta>>portBits] + int(c.tgt) - first
-					port := c.meta & portMask
-					p.spikeRing[port][x] += c.w * float64(cnt[h])
-					p.flagRing[port][x] = 1
-				}
-			}
+			n.sendPoisson(w, p, g, a, b) // poisson.go
 		case "dc_generator":
 			// as NEST's current generators: active in the steps s with
 			// start ≤ (s+1)·h < stop; the current acts one step after it

@@ -40,6 +40,27 @@ static int32_t nk_call_step(void *fn, int32_t n, double t_end, const double *s, 
 	return ((nk_step_fn)fn)(n, t_end, s, d, f, emit);
 }
 
+typedef void (*nk_poisson_fn)(int64_t n, const void *syn, void *st, const double *cdf, int64_t ncdf,
+	const int32_t *guide, int64_t nguide, const int64_t *slots, int64_t first,
+	double *const *ring, uint8_t *const *flag);
+
+// nk_call_poisson, as nk_call_step, collects the ring pointers of a
+// poisson kernel on the C stack.
+static void nk_call_poisson(void *fn, int64_t n, const void *syn, void *st, const double *cdf, int64_t ncdf,
+	const int32_t *guide, int64_t nguide, const int64_t *slots, int64_t first,
+	double *r0, double *r1, double *r2, double *r3, double *r4, double *r5, double *r6, double *r7,
+	uint8_t *f0, uint8_t *f1, uint8_t *f2, uint8_t *f3, uint8_t *f4, uint8_t *f5, uint8_t *f6, uint8_t *f7) {
+	double *const r[8] = {r0, r1, r2, r3, r4, r5, r6, r7};
+	uint8_t *const f[8] = {f0, f1, f2, f3, f4, f5, f6, f7};
+	((nk_poisson_fn)fn)(n, syn, st, cdf, ncdf, guide, nguide, slots, first, r, f);
+}
+
+typedef void (*nk_words_fn)(void *st, int64_t n, uint64_t *out);
+
+static void nk_call_words(void *fn, void *st, int64_t n, uint64_t *out) {
+	((nk_words_fn)fn)(st, n, out);
+}
+
 static void *nk_open(const char *path, char **err) {
 	void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
 	if (h == NULL) {
@@ -307,4 +328,55 @@ func ptr(s []float64) unsafe.Pointer {
 		return nil
 	}
 	return unsafe.Pointer(&s[0])
+}
+
+// PoissonMaxPorts is the most input ports a poisson kernel can serve.
+const PoissonMaxPorts = 8
+
+// Poisson calls a kernel of the poisson_generator form (see package sim:
+// native_poisson.go) over n connections. syn holds the connections as
+// pairs of words (target id | packed delay and port << 32, weight bits),
+// streams the random streams as pairs (hi, lo), both advanced in place;
+// cdf and guide are the inversion table, slots the ring offset per delay,
+// first the node id the ring indices count from, rings and flags the
+// input ring of each port (nil for unused ports, at most PoissonMaxPorts).
+// No slice holds Go pointers; the pointers are passed as arguments, never
+// stored by C.
+func (k *Kernel) Poisson(n int, syn, streams []uint64, cdf []float64, guide []int32, slots []int64, first int, rings [][]float64, flags [][]uint8) {
+	if n <= 0 {
+		return
+	}
+	if len(syn) < 2*n || len(streams) < 2*n || len(cdf) == 0 || len(guide) == 0 || len(slots) == 0 ||
+		len(rings) > PoissonMaxPorts || len(flags) > PoissonMaxPorts {
+		panic("native: poisson kernel arguments out of range")
+	}
+	var r [PoissonMaxPorts]*C.double
+	var f [PoissonMaxPorts]*C.uint8_t
+	for i, c := range rings {
+		if len(c) > 0 {
+			r[i] = (*C.double)(unsafe.Pointer(&c[0]))
+		}
+	}
+	for i, c := range flags {
+		if len(c) > 0 {
+			f[i] = (*C.uint8_t)(unsafe.Pointer(&c[0]))
+		}
+	}
+	C.nk_call_poisson(k.fn, C.int64_t(n), unsafe.Pointer(&syn[0]), unsafe.Pointer(&streams[0]),
+		(*C.double)(unsafe.Pointer(&cdf[0])), C.int64_t(len(cdf)), (*C.int32_t)(unsafe.Pointer(&guide[0])), C.int64_t(len(guide)),
+		(*C.int64_t)(unsafe.Pointer(&slots[0])), C.int64_t(first),
+		r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7])
+}
+
+// Words calls a kernel of the form void f(uint64_t *state, int64_t n,
+// uint64_t *out): it fills out with n words drawn from the generator
+// state (used to check a kernel's random generator against Go's).
+func (k *Kernel) Words(state []uint64, out []uint64) {
+	if len(out) == 0 {
+		return
+	}
+	if len(state) == 0 {
+		panic("native: words kernel without state")
+	}
+	C.nk_call_words(k.fn, unsafe.Pointer(&state[0]), C.int64_t(len(out)), (*C.uint64_t)(unsafe.Pointer(&out[0])))
 }
