@@ -47,7 +47,8 @@ func collectModelInfo(r *pipeline.Result, homogeneous map[string][]string, where
 // §2.2): weight_variable, delay_variable, synapse_models,
 // neuron_synapse_pairs (both upstream forms: {"neuron", "synapse",
 // "post_ports", "vt_ports"} and {"neuron", "synapses": {s: {"post_ports",
-// "vt_ports"}}}) and
+// "vt_ports"}}}), continuous_state_buffering_method (also per pair, our
+// extension: the key in a pair's dict or a synapse's dict) and
 // rk45_implementation.
 func synapseOptions(co map[string]any, o *nest.Options) error {
 	strMap := func(key string) (map[string]string, error) {
@@ -87,6 +88,19 @@ func synapseOptions(co map[string]any, o *nest.Options) error {
 	}
 	if s, ok := co["rk45_implementation"].(string); ok {
 		o.RK45Implementation = s
+	}
+	buffering := func(where string, v any) (string, error) {
+		if v == nil {
+			return "", nil
+		}
+		s, ok := v.(string)
+		if !ok || (s != nest.BufferContinuousTime && s != nest.BufferPostSpike) {
+			return "", fmt.Errorf("%s: continuous_state_buffering_method must be %q or %q, not %v", where, nest.BufferContinuousTime, nest.BufferPostSpike, v)
+		}
+		return s, nil
+	}
+	if o.ContinuousBuffering, err = buffering("codegen_opts", co["continuous_state_buffering_method"]); err != nil {
+		return err
 	}
 	o.StrictlySynaptic = map[string][]string{}
 	if v, ok := co["strictly_synaptic_vars"]; ok && v != nil {
@@ -200,8 +214,12 @@ func synapseOptions(co map[string]any, o *nest.Options) error {
 		if !ok || n == "" {
 			return fmt.Errorf("neuron_synapse_pairs[%d]: missing \"neuron\"", i)
 		}
+		pairBuf, err := buffering(fmt.Sprintf("neuron_synapse_pairs[%d]", i), m["continuous_state_buffering_method"])
+		if err != nil {
+			return err
+		}
 		if s, ok := m["synapse"].(string); ok && s != "" {
-			o.Pairs = append(o.Pairs, nest.Pair{Neuron: n, Synapse: s})
+			o.Pairs = append(o.Pairs, nest.Pair{Neuron: n, Synapse: s, ContinuousBuffering: pairBuf})
 			if err := addPorts(s, m["post_ports"]); err != nil {
 				return err
 			}
@@ -214,8 +232,15 @@ func synapseOptions(co map[string]any, o *nest.Options) error {
 		}
 		if syns, ok := m["synapses"].(map[string]any); ok {
 			for _, s := range sortedKeys(syns) {
-				o.Pairs = append(o.Pairs, nest.Pair{Neuron: n, Synapse: s})
+				o.Pairs = append(o.Pairs, nest.Pair{Neuron: n, Synapse: s, ContinuousBuffering: pairBuf})
 				if sm, ok := syns[s].(map[string]any); ok {
+					b, err := buffering(fmt.Sprintf("neuron_synapse_pairs[%d][\"synapses\"][%q]", i, s), sm["continuous_state_buffering_method"])
+					if err != nil {
+						return err
+					}
+					if b != "" {
+						o.Pairs[len(o.Pairs)-1].ContinuousBuffering = b
+					}
 					if err := addPorts(s, sm["post_ports"]); err != nil {
 						return err
 					}

@@ -26,6 +26,9 @@ type synSpecArgs struct {
 	// PostPorts binds continuous ports of the synapse to variables of the
 	// postsynaptic neuron (third factors): port → neuron variable
 	PostPorts map[string]string `json:"post_ports"`
+	// ContinuousBuffering: how the bound ports read the neuron variables,
+	// "continuous_time_buffer" (default) or "post_spike_based"
+	ContinuousBuffering string `json:"continuous_state_buffering_method"`
 }
 
 // isStatic reports whether a syn_spec asks for the engine's compact static
@@ -37,7 +40,7 @@ func (s *synSpecArgs) isStatic() bool {
 	}
 	if _, ok := models.Source("static_synapse"); ok && s.Model != "" {
 		return len(s.Values) == 0 && s.WeightRecorder == 0 && s.WeightVariable == "" && s.PostPort == "" && s.VolumeTrans == 0 &&
-			len(s.PerConn) == 0 && s.DelayVariable == "" && len(s.PostPorts) == 0
+			len(s.PerConn) == 0 && s.DelayVariable == "" && len(s.PostPorts) == 0 && s.ContinuousBuffering == ""
 	}
 	return true
 }
@@ -47,7 +50,7 @@ func (s *synSpecArgs) isStatic() bool {
 func (n *network) connectSynapse(pre, post []int, spec sim.ConnSpec, w, d sim.Value, port string, s *synSpecArgs) (any, error) {
 	if s.isStatic() {
 		if len(s.Values) > 0 || s.WeightRecorder != 0 || s.WeightVariable != "" || s.PostPort != "" ||
-			len(s.PerConn) > 0 || s.DelayVariable != "" || len(s.PostPorts) > 0 {
+			len(s.PerConn) > 0 || s.DelayVariable != "" || len(s.PostPorts) > 0 || s.ContinuousBuffering != "" {
 			return nil, argErrorf("static_synapse takes only weight, delay and receptor here; for a weight_recorder or further parameters pass a static_synapse model (a .nestml file) as synapse_model")
 		}
 		k, err := n.net.ConnectSpec(pre, post, spec, w, d, port)
@@ -65,7 +68,7 @@ func (n *network) connectSynapse(pre, post []int, spec sim.ConnSpec, w, d sim.Va
 	}
 	ss := &sim.SynapseSpec{Model: m, WeightVar: s.WeightVariable, PostPort: s.PostPort,
 		Receptor: port, WeightRecorder: s.WeightRecorder, VolumeTransmitter: s.VolumeTrans, ModPort: s.ModPort, Params: map[string]float64{}, State: map[string]float64{},
-		DelayVar: s.DelayVariable, PostVars: s.PostPorts}
+		DelayVar: s.DelayVariable, PostVars: s.PostPorts, ContinuousBuffering: s.ContinuousBuffering}
 	for k, v := range s.PerConn {
 		val, err := v.value()
 		if err != nil {

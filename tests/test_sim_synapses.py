@@ -421,11 +421,13 @@ def stdsp_reference(pre, post, dap, d, p):
     return out
 
 
-@pytest.mark.parametrize("bound", [True, False])
-def test_stdsp_third_factor_post_ports(bound):
+@pytest.mark.parametrize("bound, method", [(True, "continuous_time_buffer"), (True, "post_spike_based"), (False, None)])
+def test_stdsp_third_factor_post_ports(bound, method):
     """stdsp_synapse's continuous port dAP_trace bound with post_ports to
-    the postsynaptic neuron's I_dend (sampled at its spikes: 0.04·t pA at a
-    spike at t ms): the synapse transmits (w = Wmax) exactly at the pre
+    the postsynaptic neuron's I_dend (0.04·t pA at the end of the step that
+    ends at t ms), read by the post handler at t_post + d
+    (continuous_time_buffer, the default) or at the post spike
+    (post_spike_based): the synapse transmits (w = Wmax) exactly at the pre
     spikes after which the hand-computed permanence exceeds the threshold;
     unbound, the port reads 0 and the pattern differs."""
     params = {"lambda_h": 0.05, "zt": 1.0, "lambda_plus": 0.01, "lambda_minus": 0.02, "permanence_max": 100.0,
@@ -444,9 +446,12 @@ def test_stdsp_third_factor_post_ports(bound):
             "weight_recorder": wr, "permanence": 10.0, **params}
     if bound:
         spec["post_ports"] = ["post_spikes", ["dAP_trace", "I_dend"]]
+        if method == "post_spike_based":
+            spec["continuous_state_buffering_method"] = method
     assert net.connect(parrot, nrn, syn_spec=spec) == 1
     net.simulate(60.0)
-    dap = [0.04 * t for t in post] if bound else [0.0] * len(post)
+    lag = 1.0 if method == "continuous_time_buffer" else 0.0  # the delay
+    dap = [0.04 * (t + lag) for t in post] if bound else [0.0] * len(post)
     perm = stdsp_reference(pre, post, dap, 1.0, {**params, "permanence": 10.0})
     want = [t for t, pm in zip(pre, perm) if pm > params["permanence_threshold"]]
     np.testing.assert_allclose(wr.events["times"], want, rtol=0, atol=1e-9)
@@ -454,6 +459,52 @@ def test_stdsp_third_factor_post_ports(bound):
     other = stdsp_reference(pre, post, [0.0] * len(post) if bound else [0.04 * t for t in post], 1.0, {**params, "permanence": 10.0})
     assert [pm > params["permanence_threshold"] for pm in perm] != [pm > params["permanence_threshold"] for pm in other], \
         "test setup: binding the third factor does not change which spikes are sent"
+
+
+@pytest.mark.parametrize("method", ["continuous_time_buffer", "post_spike_based"])
+def test_third_factor_buffering_methods(method):
+    """A third factor read in both handlers (test_nest_synapses'
+    third_synapse, bound to the neuron's decaying x): the weights after
+    each pre spike equal the hand calculation of the method
+    (test_nest_synapses.third_reference; the two methods differ at every
+    pre spike, and the generated NEST module gives the same weights, see
+    test_nest_synapses.test_third_factor_simulator_vs_nest)."""
+    from test_nest_synapses import (THIRD_D, THIRD_NEURON, THIRD_POST_GEN, THIRD_PRE_GEN, THIRD_SYNAPSE,
+                                    third_reference)
+
+    net = ng.Network(resolution=H)
+    g_pre = net.create("spike_generator", params={"spike_times": THIRD_PRE_GEN})
+    g_post = net.create("spike_generator", params={"spike_times": THIRD_POST_GEN})
+    p_pre = net.create("parrot_neuron")
+    # two neurons, each its own synapse: their buffers do not mix
+    n = net.create(ng.load(THIRD_NEURON.format(name="third_neuron")), 2)
+    sr = net.create("spike_recorder")
+    wr = net.create("weight_recorder")
+    net.connect(g_pre, p_pre, 1.0, 1.0)
+    net.connect(g_post, n[0], syn_spec={"weight": 1.0, "delay": 1.0, "receptor_type": "drive"})
+    net.connect(n, sr)
+    spec = {"synapse_model": ng.load(THIRD_SYNAPSE), "weight": 0.0, "delay": THIRD_D, "receptor_type": "plastic",
+            "weight_recorder": wr, "post_ports": ["post_spikes", ["x", "x"]],
+            "continuous_state_buffering_method": method}
+    assert net.connect(p_pre, n, syn_spec=spec) == 2
+    net.simulate(100.0)
+    post = np.asarray(sr.events["times"]).tolist()
+    assert post == pytest.approx([31.0, 56.0]) and set(sr.events["senders"]) == {int(n.ids[0])}
+    pre = [t + 1.0 for t in THIRD_PRE_GEN]
+    ev = wr.events
+    for tgt, spikes in ((int(n.ids[0]), post), (int(n.ids[1]), [])):
+        sel = np.asarray(ev["targets"]) == tgt
+        assert np.asarray(ev["times"])[sel].tolist() == pytest.approx(pre)
+        np.testing.assert_allclose(np.asarray(ev["weights"])[sel], third_reference(method, pre, spikes, THIRD_D),
+                                   rtol=1e-12, atol=1e-300)
+    other = "post_spike_based" if method == "continuous_time_buffer" else "continuous_time_buffer"
+    assert all(abs(a - b) > 1e-3 for a, b in zip(third_reference(method, pre, post, THIRD_D),
+                                                  third_reference(other, pre, post, THIRD_D)))
+    with pytest.raises(ng.NestmlError, match="continuous_state_buffering_method"):
+        net2 = ng.Network(resolution=H)
+        a = net2.create("parrot_neuron")
+        b = net2.create(ng.load(THIRD_NEURON.format(name="third_neuron")), 1)
+        net2.connect(a, b, syn_spec=dict(spec, weight_recorder=None, continuous_state_buffering_method="sometimes"))
 
 
 def test_delay_variable_and_per_connection_errors():

@@ -71,6 +71,10 @@ type SynapseSpec struct {
 	// factors) to state variables of the postsynaptic neuron: port name →
 	// neuron variable (synapse_third.go). Ports not bound read 0.
 	PostVars map[string]string
+	// ContinuousBuffering is how the bound ports read the neuron
+	// variables: "continuous_time_buffer" (default) or "post_spike_based"
+	// (synapse_third.go).
+	ContinuousBuffering string
 	// PerConn gives parameters or initial values of state variables per
 	// connection: an array (one value per connection, in the order they
 	// are made) or a distribution (synapse_conn.go).
@@ -176,6 +180,8 @@ type synState struct {
 	vtList    []*volumeTransmitter
 	// per population: the variables sampled into its spike history
 	samplers map[*Population][]popSample
+	// values copied into the histories after the spikes (synapse_third.go)
+	third *thirdState
 }
 
 // weightEvent is one weight_recorder record, with the key that orders
@@ -484,7 +490,7 @@ func (n *Network) connectPlastic(g *synGroup, aid int, src *node, bid int, dst *
 		g.vt.readers++
 	}
 	if len(g.third) > 0 {
-		if err := n.sampleThird(g, dst.pop); err != nil {
+		if err := n.sampleThird(g, dst.pop, d); err != nil {
 			return err
 		}
 	}
@@ -703,7 +709,7 @@ func (n *Network) deliverPlastic(r *runState, w *worker, j *job, lo, hi uint32) 
 				} else {
 					y, yEnd := y0, y1
 					if len(g.third) > 0 {
-						g.thirdAt(ctx, h, x-1)
+						g.thirdAt(ctx, h, x-1, p, int(c.tgt)-p.first)
 					}
 					for x < xEnd || y < yEnd {
 						if y < yEnd && (x >= xEnd || g.vt.steps[y] <= h.ent[x].step+D) {
@@ -721,8 +727,8 @@ func (n *Network) deliverPlastic(r *runState, w *worker, j *job, lo, hi uint32) 
 						for _, mv := range g.moved {
 							full[mv.v] = he.vals[mv.slot]
 						}
-						for _, b := range g.third {
-							ctx.cont[b.port] = he.vals[b.slot]
+						if len(g.third) > 0 {
+							g.thirdPost(ctx, he, D)
 						}
 						g.handle(ctx, g.post)
 						cur = tp
@@ -735,7 +741,7 @@ func (n *Network) deliverPlastic(r *runState, w *worker, j *job, lo, hi uint32) 
 						n.tracesAt(ctx, g, h, xEnd-1, S-D, full)
 					}
 					if len(g.third) > 0 {
-						g.thirdAt(ctx, h, xEnd-1)
+						g.thirdAt(ctx, h, xEnd-1, p, int(c.tgt)-p.first)
 					}
 					g.handle(ctx, g.pre)
 					for q, k := range g.kept {
@@ -913,6 +919,7 @@ func (n *Network) recordPostSpikes(step int64, spikes []int32) {
 		}
 		h.ent = append(es, e)
 	}
+	n.fillThird(step, spikes)
 }
 
 // CreateWeightRecorder adds a weight_recorder. Synapses made with

@@ -62,7 +62,9 @@ func stdspReference(pre, post, dap []float64, d float64, p map[string]float64) [
 
 // stdsp_synapse's third factor dAP_trace bound to the postsynaptic
 // neuron's I_dend: the permanence follows the rule with the neuron's
-// I_dend at each post spike (and, unbound, with 0).
+// I_dend (0.04·t at the end of the step that ends at t) at each post
+// spike's arrival t_post + d (continuous_time_buffer, the default) or at
+// the post spike (post_spike_based), and, unbound, with 0.
 func TestStdspThirdFactorReadsNeuronVariable(t *testing.T) {
 	m := loadSynapse(t, "stdsp_synapse")
 	params := map[string]float64{"lambda_h": 0.01, "zt": 1, "lambda_plus": 0.01, "lambda_minus": 0.02,
@@ -74,7 +76,8 @@ func TestStdspThirdFactorReadsNeuronVariable(t *testing.T) {
 	}
 	post := []float64{10, 20, 30, 40}
 	d := 1.0
-	for _, bound := range []bool{true, false} {
+	for _, method := range []string{"", sim.BufferContinuousTime, sim.BufferPostSpike, "unbound"} {
+		bound := method != "unbound"
 		net, _ := sim.NewNetwork(0.1)
 		gen, _ := net.CreateSpikeGenerator(preGen, nil)
 		parrot, _ := net.CreatePopulation(sim.ParrotModel(), 1)
@@ -91,7 +94,15 @@ func TestStdspThirdFactorReadsNeuronVariable(t *testing.T) {
 		dap := []float64{0, 0, 0, 0}
 		if bound {
 			spec.PostVars = map[string]string{"dAP_trace": "I_dend"}
-			dap = []float64{0.4, 0.8, 1.2, 1.6}
+			spec.ContinuousBuffering = method
+			lag := d
+			if method == sim.BufferPostSpike {
+				lag = 0
+			}
+			dap = nil
+			for _, tp := range post {
+				dap = append(dap, 0.04*(tp+lag))
+			}
 		}
 		if _, err := net.ConnectSynapse(parrot.IDs(), nrn.IDs(), sim.ConnSpec{}, sim.ConstValue(1), sim.ConstValue(d), spec); err != nil {
 			t.Fatal(err)
@@ -112,7 +123,7 @@ func TestStdspThirdFactorReadsNeuronVariable(t *testing.T) {
 				t.Fatal(err)
 			}
 			if math.Abs(got[0]-want[i]) > 1e-12*math.Abs(want[i]) {
-				t.Errorf("bound=%v: permanence after the pre spike at %v ms = %.17g, want %.17g", bound, tp, got[0], want[i])
+				t.Errorf("%q: permanence after the pre spike at %v ms = %.17g, want %.17g", method, tp, got[0], want[i])
 			}
 		}
 		if bound && math.Abs(want[len(want)-1]-stdspReference(pre, post, []float64{0, 0, 0, 0}, d, p)[len(want)-1]) < 1 {

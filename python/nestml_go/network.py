@@ -454,7 +454,10 @@ class Network:
                 (default ``"post_spikes"``), ``volume_transmitter`` (a
                 volume_transmitter node feeding the port ``mod_port``,
                 default ``"mod_spikes"``), ``post_ports`` (third factors:
-                ``{"syn_port": "neuron_variable"}``), ``delay_variable`` (a
+                ``{"syn_port": "neuron_variable"}``), ``continuous_state_buffering_method``
+                (how they read the neuron variables: ``"continuous_time_buffer"``,
+                the default, or ``"post_spike_based"``, as the codegen option of
+                the same name), ``delay_variable`` (a
                 parameter that receives each connection's delay), and
                 values of the synapse's parameters and initial state — a
                 number, or, per connection, an array or a distribution dict
@@ -616,7 +619,7 @@ def _syn_spec(net: "Network", syn_spec: Any, weight: Any, delay: Any, port: Any)
         if isinstance(node, bool) or not isinstance(node, (int, np.integer)):
             raise NestmlTypeError(f"{dev} must be a {dev} node, not {type(node).__name__}")
         out[dev] = int(node)
-    for key in ("weight_variable", "post_port", "mod_port", "delay_variable"):
+    for key in ("weight_variable", "post_port", "mod_port", "delay_variable", "continuous_state_buffering_method"):
         if key in ss:
             v = ss.pop(key)
             if not isinstance(v, str) or not v:

@@ -35,6 +35,21 @@ import (
 // (so its post handler computes exactly what it computed with its own
 // copies), and at a pre-synaptic spike the values at t − d: the latest
 // entry at or before t − d propagated exactly (P = exp(A·Δt)) to t − d.
+//
+// Bound continuous ports (third factors) read the neuron variable in one
+// of pynestml's two ways (codegen option continuous_state_buffering_method):
+//
+//   - "post_spike_based": the value sampled at each spike of the neuron
+//     (kept in the history entry): in a post handler the entry's value, in
+//     a pre handler the value of the latest spike at or before t − d;
+//   - "continuous_time_buffer" (the default, as upstream): the neuron
+//     appends the variable's value at the end of every step (stamp = the
+//     step's end time) to a buffer; a post handler reads the value at
+//     t_post + d and a pre handler the value at t (the events' times at the
+//     synapse; upstream reads the live value there, which is the value at t
+//     when min_delay equals the resolution). Every registered connection
+//     holds the entries from its last pre-synaptic spike on (a sorted list
+//     of (t_last, count)); entries older than the smallest t_last go.
 
 // cogenPlan is what moves from one synapse into its co-generated neuron.
 type cogenPlan struct {
@@ -57,6 +72,9 @@ type cogenPlan struct {
 	cont map[int]*ir.Var
 	// contOrder lists the bound port indices in order.
 	contOrder []int
+	// ctb: the bound ports read the neuron's continuous-time buffer
+	// (continuous_state_buffering_method "continuous_time_buffer").
+	ctb bool
 }
 
 // movedName is the neuron's name of synapse variable n.
@@ -68,6 +86,8 @@ func (pl *cogenPlan) historyMember() string { return "history__" + pl.tag + "_" 
 func (pl *cogenPlan) getHistory() string    { return "get_history__" + pl.tag }
 func (pl *cogenPlan) register() string      { return "register_stdp_connection__" + pl.tag }
 func (pl *cogenPlan) valuesAt() string      { return "get_values__" + pl.tag }
+func (pl *cogenPlan) ctbValues() string     { return "get_buffered__" + pl.tag }
+func (pl *cogenPlan) ctbMove() string       { return "move_buffer_hold__" + pl.tag }
 
 // nSlots is the size of the value arrays of a history entry (never 0).
 func nSlots(n int) int {
@@ -522,7 +542,9 @@ func (pl *cogenPlan) removedParam(i int) bool {
 // synapseLocals returns the C++ declarations of the handler locals of the
 // synapse: from the history entry e (post handlers, from "before"; the
 // single assignments' "after"), or from the values at time expression at.
-func (pl *cogenPlan) synapseLocals(fromEntry string, at string, indent int) string {
+// With the continuous-time buffer the bound ports read the buffer at time
+// expression ctbAt instead.
+func (pl *cogenPlan) synapseLocals(fromEntry, at, ctbAt string, indent int) string {
 	c := &code{indent: indent}
 	if len(pl.moved) == 0 && len(pl.contOrder) == 0 {
 		return ""
@@ -531,6 +553,12 @@ func (pl *cogenPlan) synapseLocals(fromEntry string, at string, indent int) stri
 		c.line("double __mv[ %d ];", nSlots(len(pl.moved)))
 		c.line("double __cv[ %d ];", nSlots(len(pl.contOrder)))
 		c.line("static_cast< %s* >( __target )->%s( %s, __mv, __cv );", pl.neuron, pl.valuesAt(), at)
+	}
+	if pl.ctb && len(pl.contOrder) > 0 {
+		if fromEntry != "" {
+			c.line("double __cv[ %d ];", nSlots(len(pl.contOrder)))
+		}
+		c.line("static_cast< %s* >( __target )->%s( %s, __cv );", pl.neuron, pl.ctbValues(), ctbAt)
 	}
 	for k, si := range pl.moved {
 		n := pl.syn.State[si].Name
@@ -545,7 +573,7 @@ func (pl *cogenPlan) synapseLocals(fromEntry string, at string, indent int) stri
 	}
 	for k, pi := range pl.contOrder {
 		n := contLocal(pl.syn.ContPorts[pi])
-		if fromEntry != "" {
+		if fromEntry != "" && !pl.ctb {
 			c.line("[[maybe_unused]] double %s = %s.cont_[ %d ];", cppName(n), fromEntry, k)
 		} else {
 			c.line("[[maybe_unused]] double %s = __cv[ %d ];", cppName(n), k)
@@ -750,6 +778,10 @@ func (pl *cogenPlan) applyNeuron(n *ir.Model, d *neuronData, opts Options) error
 		c.close()
 		c.line("++n_incoming__%s_;", pl.tag)
 		c.line("max_delay__%s_ = std::max( max_delay__%s_, delay );", pl.tag, pl.tag)
+		if pl.ctb {
+			c.line("// the connection reads the buffer from its last pre-synaptic spike on")
+			c.line("buffer_hold__%s_( Time( Time::ms( t_first_read + delay ) ).get_steps(), 1 );", pl.tag)
+		}
 		c.close()
 		c.line("")
 		c.line("//! The entries of the spikes in (t1, t2], marked as read.")
@@ -897,6 +929,11 @@ func (pl *cogenPlan) applyNeuron(n *ir.Model, d *neuronData, opts Options) error
 		}
 		c.line("%s.push_back( __e );", hm)
 		c.close()
+		if pl.ctb {
+			if err := pl.ctbMembers(c, n); err != nil {
+				return err
+			}
+		}
 		c.line("")
 		c.line("std::deque< %s > %s; //!< spikes of this neuron for %s", et, hm, pl.tag)
 		c.line("size_t n_incoming__%s_ = 0; //!< registered %s connections", pl.tag, pl.tag)
@@ -907,6 +944,97 @@ func (pl *cogenPlan) applyNeuron(n *ir.Model, d *neuronData, opts Options) error
 		}
 		d.CogenDecls = strings.Join(lines, "\n")
 	}
+	if pl.ctb {
+		c := &code{indent: 2}
+		c.line("// continuous_time_buffer for %s: the bound variables at the end of the step", pl.tag)
+		c.line("write_buffer__%s_( origin.get_steps() + lag + 1 );", pl.tag)
+		d.UpdateBody += c.String()
+	}
+	return nil
+}
+
+// ctbMembers prints the continuous-time buffer of the bound variables
+// (continuous_state_buffering_method "continuous_time_buffer") into the
+// class body of the co-generated neuron n: the buffer, the holds of the
+// registered connections, and the functions that write, read and prune it.
+func (pl *cogenPlan) ctbMembers(c *code, n *ir.Model) error {
+	C := len(pl.contOrder)
+	tag := pl.tag
+	buf, first, holds := "buffer__"+tag+"_", "buffer_first__"+tag+"_", "buffer_holds__"+tag+"_"
+	c.line("")
+	c.line("//! continuous_time_buffer: the bound variables at the end of every step")
+	c.line("//! (stamp in steps), from the oldest t_last of the connections on.")
+	c.line("void")
+	c.open("write_buffer__%s_( long stamp )", tag)
+	c.line("// drop the entries before the smallest t_last of the connections")
+	c.open("while ( not %s.empty() and ( %s.empty() or %s < %s.front().first ) )", buf, holds, first, holds)
+	c.line("%s.pop_front();", buf)
+	c.line("++%s;", first)
+	c.close()
+	c.open("if ( %s.empty() )", buf)
+	c.line("%s = stamp;", first)
+	c.close()
+	var vals []string
+	np := newPrinter(n)
+	for _, pi := range pl.contOrder {
+		v := pl.cont[pi]
+		ref, rt, err := np.ref(&ir.Ref{Kind: ir.KState, Index: v.Index, Name: v.Name})
+		if err != nil {
+			return err
+		}
+		vals = append(vals, toDouble(ref, rt))
+	}
+	c.line("%s.push_back( std::array< double, %d > { { %s } } );", buf, C, strings.Join(vals, ", "))
+	c.close()
+	c.line("")
+	c.line("//! The bound variables at time t (ms) from the buffer (the entry of the")
+	c.line("//! step that ends at t; the nearest one kept for a t outside the buffer).")
+	c.line("void")
+	c.open("%s( double t, double* cv ) const", pl.ctbValues())
+	c.open("if ( %s.empty() )", buf)
+	c.open("for ( int i = 0; i < %d; ++i )", C)
+	c.line("cv[ i ] = 0.0;")
+	c.close()
+	c.line("return;")
+	c.close()
+	c.line("long k = Time( Time::ms( t ) ).get_steps() - %s;", first)
+	c.line("k = std::max( 0L, std::min( k, static_cast< long >( %s.size() ) - 1 ) );", buf)
+	c.open("for ( int i = 0; i < %d; ++i )", C)
+	c.line("cv[ i ] = %s[ k ][ i ];", buf)
+	c.close()
+	c.close()
+	c.line("")
+	c.line("//! A connection's last pre-synaptic spike moves from t_from to t_to (ms).")
+	c.line("void")
+	c.open("%s( double t_from, double t_to )", pl.ctbMove())
+	c.line("buffer_hold__%s_( Time( Time::ms( t_from ) ).get_steps(), -1 );", tag)
+	c.line("buffer_hold__%s_( Time( Time::ms( t_to ) ).get_steps(), 1 );", tag)
+	c.close()
+	c.line("")
+	c.line("//! Adds delta connections holding the buffer from stamp on.")
+	c.line("void")
+	c.open("buffer_hold__%s_( long stamp, int delta )", tag)
+	c.line("auto it = std::lower_bound( %s.begin(), %s.end(), std::make_pair( stamp, size_t( 0 ) ) );", holds, holds)
+	c.open("if ( it == %s.end() or it->first != stamp )", holds)
+	c.open("if ( delta < 0 )")
+	c.line("return;")
+	c.close()
+	c.line("it = %s.insert( it, std::make_pair( stamp, size_t( 0 ) ) );", holds)
+	c.close()
+	c.open("if ( delta > 0 )")
+	c.line("it->second += static_cast< size_t >( delta );")
+	c.close()
+	c.open("else if ( it->second <= static_cast< size_t >( -delta ) )")
+	c.line("%s.erase( it );", holds)
+	c.close()
+	c.open("else")
+	c.line("it->second -= static_cast< size_t >( -delta );")
+	c.close()
+	c.close()
+	c.line("")
+	c.line("std::deque< std::array< double, %d > > %s; //!< bound variables per step", C, buf)
+	c.line("long %s = 0; //!< stamp (steps) of %s.front()", first, buf)
+	c.line("std::vector< std::pair< long, size_t > > %s; //!< (t_last in steps, connections), sorted", holds)
 	return nil
 }
 

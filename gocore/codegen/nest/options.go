@@ -64,6 +64,12 @@ type Options struct {
 	// each adds the classes <neuron><suffix>__with_<synapse><suffix> and
 	// <synapse><suffix>__with_<neuron><suffix>.
 	Pairs []Pair
+	// ContinuousBuffering is how a co-generated synapse reads the neuron
+	// variables bound to its continuous ports (codegen option
+	// continuous_state_buffering_method, cogen.go): "continuous_time_buffer"
+	// (default, as upstream) or "post_spike_based". Pair.ContinuousBuffering
+	// overrides it for one pair.
+	ContinuousBuffering string
 	// RK45Implementation is "builtin" (default: nestml_go_rk45.h) or "gsl"
 	// (GSL's gsl_odeiv2 rkf45 driver; the module must link -lgsl).
 	RK45Implementation string
@@ -72,6 +78,26 @@ type Options struct {
 // Pair is one neuron–synapse pair of the neuron_synapse_pairs option.
 type Pair struct {
 	Neuron, Synapse string
+	// ContinuousBuffering overrides Options.ContinuousBuffering for this
+	// pair ("" = the option's value).
+	ContinuousBuffering string
+}
+
+// The values of continuous_state_buffering_method.
+const (
+	BufferContinuousTime = "continuous_time_buffer"
+	BufferPostSpike      = "post_spike_based"
+)
+
+// pairBufferings returns the buffering methods set per pair.
+func pairBufferings(ps []Pair) []string {
+	var out []string
+	for _, p := range ps {
+		if p.ContinuousBuffering != "" {
+			out = append(out, p.ContinuousBuffering)
+		}
+	}
+	return out
 }
 
 // normalized returns a copy of o with defaults filled in, or an error for
@@ -117,6 +143,14 @@ func (o Options) normalized() (Options, error) {
 		return o, fmt.Errorf("nest codegen: unsupported NEST version %q (supported: 3.10, main)", o.NestVersion)
 	}
 	o.NestVersion = v
+	if o.ContinuousBuffering == "" {
+		o.ContinuousBuffering = BufferContinuousTime
+	}
+	for _, m := range append([]string{o.ContinuousBuffering}, pairBufferings(o.Pairs)...) {
+		if m != BufferContinuousTime && m != BufferPostSpike {
+			return o, fmt.Errorf("nest codegen: unknown continuous_state_buffering_method %q (%s, %s)", m, BufferContinuousTime, BufferPostSpike)
+		}
+	}
 	switch o.RK45Implementation {
 	case "":
 		o.RK45Implementation = "builtin"

@@ -264,9 +264,16 @@ func buildSynapsePlan(m *ir.Model, name string, opts Options, plan *cogenPlan) (
 		d.CogenEntry = plan.neuron + "::" + plan.entryType()
 		d.CogenGetHistory = plan.getHistory()
 		d.CogenRegister = plan.register()
-		d.PostLocals = plan.synapseLocals("__entry", "", 2)
+		d.PostLocals = plan.synapseLocals("__entry", "", "__t", 2)
 		if plan.readsLocals(m, func(port int) bool { return !post[port] && !vt[port] }) {
-			d.PreLocals = plan.synapseLocals("", "__t_spike - __dendritic_delay", 2)
+			d.PreLocals = plan.synapseLocals("", "__t_spike - __dendritic_delay", "__t_spike", 2)
+		}
+		if plan.ctb {
+			if d.HasVT {
+				return nil, fmt.Errorf("continuous input ports with vt_ports need continuous_state_buffering_method \"post_spike_based\" (the continuous-time buffer is not implemented for volume-transmitter synapses)")
+			}
+			// the connection now holds the buffer from this spike on
+			d.PreLocals = fmt.Sprintf("    static_cast< %s* >( __target )->%s( t_lastspike_, __t_spike );\n", plan.neuron, plan.ctbMove()) + d.PreLocals
 		}
 	}
 
@@ -654,6 +661,11 @@ func generationUnits(models []*ir.Model, opts Options) ([]unit, error) {
 			if err != nil {
 				return nil, fmt.Errorf("nest codegen: synapse %s co-generated with %s: %v", s.Name, n.Name, err)
 			}
+			method := opts.ContinuousBuffering
+			if pr.ContinuousBuffering != "" {
+				method = pr.ContinuousBuffering
+			}
+			plan.ctb = len(plan.contOrder) > 0 && method != BufferPostSpike
 		}
 		out = append(out, unit{model: n, name: nn + "__with_" + sn, plan: plan},
 			unit{model: s, name: sn + "__with_" + nn, synapse: true, plan: plan})

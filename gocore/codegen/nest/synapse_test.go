@@ -84,7 +84,7 @@ func TestSynapsePairNames(t *testing.T) {
 	s := compileCorpus(t, synCorpus, "stdp_synapse")
 	n := compileCorpus(t, "../../../../shared/corpus/nestml-upstream/models/neurons", "iaf_psc_exp_neuron")
 	files, err := Generate([]*ir.Model{n, s}, Options{Suffix: "_nestml", WeightVariable: map[string]string{"stdp_synapse": "w"},
-		Pairs: []Pair{{"iaf_psc_exp_neuron", "stdp_synapse"}}})
+		Pairs: []Pair{{Neuron: "iaf_psc_exp_neuron", Synapse: "stdp_synapse"}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,7 +95,7 @@ func TestSynapsePairNames(t *testing.T) {
 		}
 	}
 	_, err = Generate([]*ir.Model{n, s}, Options{WeightVariable: map[string]string{"stdp_synapse": "w"},
-		Pairs: []Pair{{"stdp_synapse", "iaf_psc_exp_neuron"}}})
+		Pairs: []Pair{{Neuron: "stdp_synapse", Synapse: "iaf_psc_exp_neuron"}}})
 	if err == nil {
 		t.Errorf("a pair with neuron and synapse swapped is accepted")
 	}
