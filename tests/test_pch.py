@@ -83,9 +83,15 @@ def test_split_sources_are_detected_and_unity_file_defines_the_part(tmp_path):
     assert _pch.splits_in_parts(str(tmp_path), "new.cpp")
     assert not _pch.splits_in_parts(str(tmp_path), "old.cpp")
     assert not _pch.splits_in_parts(str(tmp_path), "missing.cpp")
+    # part 1 (registration) after nest_extension_interface.h; part 2 registers
+    # nothing and skips nest_impl.h and the interface (less to parse)
+    name = _pch.write_unity(str(tmp_path), 0, ["m.cpp", "new.cpp"], part=1)
+    lines = [ln for ln in (tmp_path / name).read_text().splitlines() if ln.startswith("#")]
+    assert lines == ['#include "nest_extension_interface.h"', "#define NESTML_GO_PART 1",
+                     '#include "m.cpp"', '#include "new.cpp"']
     name = _pch.write_unity(str(tmp_path), 1, ["new.cpp"], part=2)
     lines = [ln for ln in (tmp_path / name).read_text().splitlines() if ln.startswith("#")]
-    assert lines == ['#include "nest_extension_interface.h"', "#define NESTML_GO_PART 2", '#include "new.cpp"']
+    assert lines == ["#define NESTML_GO_NEST_IMPL_H_", "#define NESTML_GO_PART 2", '#include "new.cpp"']
 
 
 @pytest.mark.skipif(shutil.which("g++") is None, reason="needs g++")
@@ -215,3 +221,50 @@ def test_prepare_nest_command(monkeypatch, capsys):
     monkeypatch.delenv("NESTML_GO_NO_PCH")
     assert cli.main(["prepare-nest", "--cxx", "no-such-compiler-xyz"]) == 1
     assert "C++ compiler 'no-such-compiler-xyz' not found" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(shutil.which("g++") is None, reason="needs g++")
+def test_gc_speed_flags_for_gcc_only(tmp_path):
+    assert _pch.speed_flags(shutil.which("g++")) == list(_pch.GCC_SPEED_FLAGS)
+    fake = tmp_path / "clang++"
+    fake.write_text("#!/bin/sh\necho 'Debian clang version 14.0.6'\n")
+    fake.chmod(0o755)
+    assert _pch.speed_flags(str(fake)) == []  # clang has no --param ggc-*
+    # GCC accepts them (an unknown --param is an error)
+    proc = subprocess.run([shutil.which("g++"), *_pch.GCC_SPEED_FLAGS, "-x", "c++", "-fsyntax-only", "-"],
+                          input="int main() { return 0; }\n", capture_output=True, text=True)
+    assert proc.returncode == 0 and proc.stderr == ""
+
+
+def test_abi_probe_and_symbol_lists_of_the_first_build(monkeypatch, tmp_path):
+    # The first build on a machine reads NEST's symbols while other work runs:
+    # the ABI probe demangles only the candidate names (same answer as
+    # demangling all), and the symbol lists of the undefined-symbol check are
+    # read during the compile, so the check after linking runs nm only on the
+    # module itself.
+    import sys
+
+    from _nestutil import require_nest
+
+    from nestml_go import _nestbuild
+
+    require_nest()
+    nest = _nestbuild.find_nest()  # remembered from earlier tests or builds, if any
+    # nothing remembered for the symbol lists: an empty cache
+    monkeypatch.setenv("NESTML_GO_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(_nestbuild, "_LIB_MEMO", {})
+    assert _nestbuild._guess_api_so(sys.executable) == nest.api_so
+    syms = [s for s in _nestbuild._nm_symbols(nest.api_so, defined=True) if s.startswith("_ZN4nest")]
+    demangled = _nestbuild._demangle(syms)
+    n_new = sum(1 for d in demangled if "std::__cxx11::basic_string" in d)
+    n_old = sum(1 for d in demangled if "std::basic_string" in d)
+    abi, evidence = _nestbuild._probe_abi(nest.api_so, nest.wheel_tag)
+    assert abi == ("cxx11" if n_new else "legacy") and str(n_new or n_old) in evidence
+
+    _nestbuild._prefetch_symbol_lists(nest)
+    calls = []
+    real_nm = _nestbuild._nm_symbols
+    monkeypatch.setattr(_nestbuild, "_nm_symbols", lambda path, defined: calls.append((path, defined)) or real_nm(path, defined))
+    # the PyNEST extension stands in for a module: it links the same libraries
+    _nestbuild._undefined_symbols(nest.api_so, nest)
+    assert calls == [(nest.api_so, False)]

@@ -54,6 +54,7 @@ def fresh_process_state() -> None:
     """Forget what this process remembered (as a new Python process would)."""
     _nestbuild._FOUND.clear()
     _nestbuild._LIB_MEMO.clear()
+    _pch._COMPILER_IDS.clear()
 
 MODELS = ["iaf_psc_exp_neuron", "iaf_psc_alpha_neuron", "aeif_cond_exp_neuron"]
 

@@ -268,11 +268,15 @@ def _probe_abi(api_so: str, wheel_tag: Optional[str]) -> tuple[str, str]:
     under the new ABI and to std::basic_string under the legacy one.
     """
     nest_syms = [s for s in _nm_symbols(api_so, defined=True) if s.startswith("_ZN4nest")]
-    demangled = _demangle(nest_syms)
-    n_new = sum(1 for d in demangled if "std::__cxx11::basic_string" in d)
-    n_old = sum(1 for d in demangled if "std::basic_string" in d)
+    # Only names that can demangle to a std::string are demangled (c++filt over
+    # all ≈ 11,000 of them costs ≈ 0.3 s): "__cxx11" in the mangled name for the
+    # new ABI; "Ss" (std::string) or "basic_string" for the legacy one (a later
+    # substitution of it presupposes one of these earlier in the same name).
+    n_new = sum(1 for d in _demangle(s for s in nest_syms if "__cxx11" in s) if "std::__cxx11::basic_string" in d)
     if n_new:
         return "cxx11", f"{n_new} nest:: symbols with std::__cxx11::basic_string in {os.path.basename(api_so)}"
+    candidates = (s for s in nest_syms if "Ss" in s or "basic_string" in s)
+    n_old = sum(1 for d in _demangle(candidates) if "std::basic_string" in d)
     if n_old:
         return "legacy", f"{n_old} nest:: symbols with std::basic_string, none with std::__cxx11 in {os.path.basename(api_so)}"
     # Inconclusive (no std::string in an exported nest:: signature): fall back
@@ -377,7 +381,59 @@ def find_nest(nest_python: Optional[str] = None) -> NestInstall:
         return inst
 
 
+class _Background:
+    """``fn(*args)`` in a daemon thread; :meth:`get` waits and returns its
+    result or raises its exception. Used to overlap subprocesses (``nm``,
+    ``ldd``) with other work."""
+
+    def __init__(self, fn: Callable, *args: object) -> None:
+        self._result: tuple = (None, None)
+
+        def run() -> None:
+            try:
+                self._result = (fn(*args), None)
+            except BaseException as e:  # re-raised by get()
+                self._result = (None, e)
+
+        self._thread = threading.Thread(target=run, daemon=True)
+        self._thread.start()
+
+    def get(self) -> object:
+        self._thread.join()
+        value, err = self._result
+        if err is not None:
+            raise err
+        return value
+
+
+def _guess_api_so(python: str) -> Optional[str]:
+    """The PyNEST extension that ``python`` will most likely import, found
+    without importing ``nest`` (only for this interpreter; ``None`` if unsure).
+    A guess: :func:`find_nest` uses it only if the probe confirms the path."""
+    try:
+        if os.path.realpath(python) != os.path.realpath(sys.executable):
+            return None
+        import importlib.util
+
+        spec = importlib.util.find_spec("nest")
+    except (ImportError, ValueError, OSError):
+        return None
+    if spec is None or not spec.origin:
+        return None
+    api = sorted(glob.glob(os.path.join(os.path.dirname(os.path.abspath(spec.origin)), "nestkernel_api*.so")))
+    return api[0] if api else None
+
+
+def _abi_and_libs(api_so: str, wheel_tag: Optional[str]) -> tuple[tuple[str, str], tuple[str, ...]]:
+    return _probe_abi(api_so, wheel_tag), _linked_nest_libs(api_so)
+
+
 def _find_nest_uncached(python: str) -> NestInstall:
+    # The symbol probe of the PyNEST extension (nm, c++filt, ldd: ≈ 0.3-0.6 s)
+    # runs while the interpreter imports nest (≈ 1 s), on the extension that
+    # the interpreter will most likely load; used only if that guess is right.
+    guess = _guess_api_so(python)
+    early = _Background(_abi_and_libs, guess, _wheel_tag(os.path.dirname(guess))) if guess else None
     info = _run_probe(python)
     if "error" in info:
         where = f" (found at {info['origin']}, but importing it failed)" if info.get("origin") else ""
@@ -417,14 +473,20 @@ def _find_nest_uncached(python: str) -> NestInstall:
         )
     api_so = api[0]
     wheel_tag = _wheel_tag(package_dir)
-    abi, evidence = _probe_abi(api_so, wheel_tag)
+    probed: Optional[tuple[tuple[str, str], tuple[str, ...]]] = None
+    if early is not None and guess == api_so:
+        try:
+            probed = early.get()
+        except Exception:
+            probed = None  # redone below, where an error is raised as usual
+    (abi, evidence), linked = probed or _abi_and_libs(api_so, wheel_tag)
     return NestInstall(
         python=python,
         version=version,
         package_dir=package_dir,
         include_dir=include_dir,
         api_so=api_so,
-        symbol_libs=(api_so,) + _linked_nest_libs(api_so),
+        symbol_libs=(api_so,) + linked,
         have_libltdl=True,
         have_boost="HAVE_BOOST" in flags,
         have_gsl="HAVE_GSL" in flags,
@@ -523,7 +585,9 @@ def build_module(
     ``-DLTX_MODULE``, ``-D_GLIBCXX_USE_CXX11_ABI=0`` for a legacy-ABI NEST,
     ``-Wall``, ``-I<nest include dir> -I.``, then ``extra_cxxflags``. The link
     is ``-shared`` with no NEST libraries (their symbols come from the loaded
-    PyNEST extension), then ``extra_ldflags``. ``ccache`` is used for
+    PyNEST extension), then ``extra_ldflags``. GCC also gets ``-pipe`` and
+    garbage-collector limits (``_pch.GCC_SPEED_FLAGS``: faster, same code).
+    ``ccache`` is used for
     compiling if it is on ``PATH`` (with ``CCACHE_SLOPPINESS`` extended by
     ``pch_defines,time_macros`` when the PCH is used, without which ccache
     does not cache such compiles).
@@ -621,7 +685,7 @@ def build_module(
     else:
         groups = [[s] for s in sources]
         units = labels = sources
-    unit_flags = ["-include", pch_header, "-Winvalid-pch"] if pch_header else []
+    unit_flags = _pch.speed_flags(cxx_path) + (["-include", pch_header, "-Winvalid-pch"] if pch_header else [])
     objects = [os.path.splitext(u)[0] + ".o" for u in units]
     launcher = [ccache] if ccache else []
     if ccache and pch_header:
@@ -645,6 +709,9 @@ def build_module(
     os.chmod(os.path.join(src_dir, "build.sh"), 0o755)
 
     t0 = time.monotonic()
+    # the symbol lists of NEST's libraries for the check after linking, read
+    # (first build: ≈ 0.5 s of nm/ldd) while the compilers run
+    prefetch = _Background(_prefetch_symbol_lists, nest) if sys.platform != "darwin" else None
     unit_seconds: dict[str, dict[str, float]] = {}
     try:
         warnings_out = _compile_all(compile_cmds, labels, src_dir, jobs, say, unit_seconds)
@@ -673,6 +740,11 @@ def build_module(
         )
     seconds = time.monotonic() - t0
 
+    if prefetch is not None:
+        try:
+            prefetch.get()
+        except Exception:
+            pass  # _undefined_symbols reads them itself, reporting errors as usual
     undefined = _undefined_symbols(so_path, nest)
     unexpected_deps = _unexpected_runtime_deps(so_path)
     if undefined:
@@ -909,6 +981,18 @@ def _ldd(path: str) -> list[str]:
     # "libx.so => /path (0x...)" and the dynamic loader "/lib64/ld-linux….so.2 (0x...)"
     # (which defines __tls_get_addr, used by thread_local variables)
     return [m.group(1) for m in re.finditer(r"(?:=>\s*|^\s*)(/\S+)\s+\(0x", out, re.M)]
+
+
+def _prefetch_symbol_lists(nest: NestInstall) -> None:
+    """Fill the caches (:func:`_lib_cached`) that :func:`_undefined_symbols`
+    reads: the ``ldd`` lists of NEST's libraries and the defined symbols of
+    them and of every library they link."""
+    for lib in nest.symbol_libs:
+        for dep in [lib] + _lib_cached("ldd", lib, functools.partial(_ldd, lib)):
+            try:
+                _lib_cached("defined", dep, functools.partial(_nm_symbols, dep, defined=True))
+            except NestNotFoundError:
+                pass
 
 
 def _undefined_symbols(so_path: str, nest: NestInstall) -> list[str]:

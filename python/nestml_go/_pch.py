@@ -18,7 +18,8 @@ that cost (docs/decisions/0004-pch-unity-build.md):
   every model's functions (the generated sources split themselves on
   ``NESTML_GO_PART``); with four or more models, the models are divided over
   the units; with one job, one unit. NEST's templates are then instantiated
-  once per unit instead of once per source.
+  once per unit instead of once per source. The unit of the second halves
+  registers nothing and so skips ``nest_extension_interface.h``.
 
 NEST's ``nest_impl.h`` has no include guard and ``nest_extension_interface.h``
 (included by the module source) includes it; the generated model sources
@@ -68,6 +69,7 @@ __all__ = [
     "ensure_pch",
     "start_pch_background",
     "wait_for_pch",
+    "speed_flags",
     "splits_in_parts",
     "unity_sources",
     "unity_units",
@@ -127,6 +129,9 @@ UNITY_PREFIX = "nestml_go_unity"
 #: The macro a unity file defines (1 or 2) to compile one half of the
 #: functions of each generated model source (cpp_templates/neuron.cpp.tmpl).
 PART_MACRO = "NESTML_GO_PART"
+#: Defined first in the unity file of the second halves: the generated model
+#: sources then skip their include of nest_impl.h (their guard of it).
+NO_NEST_IMPL_MACRO = "NESTML_GO_NEST_IMPL_H_"
 
 
 def _env_flag(name: str) -> bool:
@@ -152,18 +157,50 @@ def cache_dir() -> str:
     return os.path.join(base, "nestml_go")
 
 
+_COMPILER_IDS: dict[tuple[object, ...], str] = {}
+
+
 def _compiler_id(cxx: str) -> str:
-    """The compiler's full ``--version`` text, or "" if it cannot be run."""
+    """The compiler's full ``--version`` text, or "" if it cannot be run
+    (remembered in this process while the executable keeps its size and
+    modification time: a build asks several times)."""
     try:
-        return subprocess.run([cxx, "--version"], capture_output=True, text=True, timeout=60).stdout
+        st = os.stat(cxx)
+        key: tuple[object, ...] = (cxx, os.path.realpath(cxx), st.st_size, st.st_mtime_ns)
+    except OSError:
+        key = (cxx,)
+    hit = _COMPILER_IDS.get(key)
+    if hit is not None:
+        return hit
+    try:
+        text = subprocess.run([cxx, "--version"], capture_output=True, text=True, timeout=60).stdout
     except (OSError, subprocess.SubprocessError):
         return ""
+    if len(key) > 1:
+        _COMPILER_IDS[key] = text
+    return text
 
 
 def _is_gcc(version_text: str) -> bool:
     # clang finds .gch files only in some versions and configurations; the PCH
     # is used with GCC alone (clang builds still get the unity translation unit).
     return bool(version_text) and "clang" not in version_text.lower()
+
+
+#: GCC's garbage collector first runs when its heap reaches
+#: ``ggc-min-heapsize`` kB (default at most 128 MB), later when it has grown
+#: by ``ggc-min-expand`` percent (100 with ≥ 1 GB of RAM); that is several
+#: collections per translation unit of NEST's headers (≈ 0.4-0.9 s CPU). With
+#: 512 MB a unit (≈ 400-460 MB peak) does not collect at all. ``-pipe``:
+#: the assembler reads the compiler's output from a pipe, no temporary file.
+#: Memory use only, never the generated code; not part of the PCH's key.
+GCC_SPEED_FLAGS = ("-pipe", "--param", "ggc-min-expand=100", "--param", "ggc-min-heapsize=524288")
+
+
+def speed_flags(cxx: str) -> list[str]:
+    """Flags that make ``cxx`` compile faster without changing its output:
+    :data:`GCC_SPEED_FLAGS` for GCC, nothing for other compilers."""
+    return list(GCC_SPEED_FLAGS) if _is_gcc(_compiler_id(cxx)) else []
 
 
 def _pch_key(compiler_text: str, cxx: str, cxxflags: Sequence[str], nest_version: str, include_dir: str) -> str:
@@ -254,7 +291,7 @@ def ensure_pch(
             try:
                 with open(os.path.join(tmp, _HEADER_NAME), "w", encoding="utf-8") as f:
                     f.write(PCH_HEADER)
-                cmd = [cxx, *cxxflags, "-x", "c++-header", _HEADER_NAME, "-o", _HEADER_NAME + ".gch"]
+                cmd = [cxx, *cxxflags, *GCC_SPEED_FLAGS, "-x", "c++-header", _HEADER_NAME, "-o", _HEADER_NAME + ".gch"]
                 proc = subprocess.run(cmd, cwd=tmp, capture_output=True, text=True)
                 if proc.returncode != 0 or not os.path.isfile(os.path.join(tmp, _HEADER_NAME + ".gch")):
                     if proc.returncode >= 0:  # not killed by a signal: do not retry this key
@@ -400,11 +437,24 @@ def write_unity(src_dir: str, index: int, sources: Sequence[str], part: Optional
     their functions of ``part`` if given, see :func:`unity_units`); return its
     file name."""
     name = f"{UNITY_PREFIX}_{index}.cc"
+    if part == 2:
+        # The second halves register nothing: no nest_extension_interface.h
+        # (nest_impl.h, the registration and connection templates), only the
+        # headers the model sources include themselves.
+        prelude = (
+            "// Second halves of the models: no registration, so without nest_impl.h and\n"
+            "// nest_extension_interface.h, which only the registration needs.\n"
+            f"#define {NO_NEST_IMPL_MACRO}\n"
+        )
+    else:
+        prelude = (
+            "// nest_extension_interface.h first: it includes nest_impl.h (no include guard),\n"
+            "// and the model sources skip their own include of it once it is there.\n"
+            '#include "nest_extension_interface.h"\n'
+        )
     text = (
         "// Unity translation unit of a NEST module (written by nestml_go).\n"
-        "// nest_extension_interface.h first: it includes nest_impl.h (no include guard),\n"
-        "// and the model sources skip their own include of it once it is there.\n"
-        '#include "nest_extension_interface.h"\n'
+        + prelude
         + (f"#define {PART_MACRO} {part}\n" if part is not None else "")
         + "".join(f'#include "{s}"\n' for s in sources)
     )
