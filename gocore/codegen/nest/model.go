@@ -9,6 +9,45 @@ import (
 )
 
 // member is one variable of a nested struct.
+// memberBuilder describes the status members of a generated class: it
+// gives every name its key in the class's names namespace (refusing a name
+// used twice) and builds the member of a variable, with read, the
+// statement that reads a set_status value of type t under key k into lv.
+type memberBuilder struct {
+	names string
+	seen  map[string]string // name → what it names
+	keys  *[]keyDecl
+	read  func(t ctype, k, lv string) string
+}
+
+func (b *memberBuilder) key(n, what string) (string, error) {
+	if prev, ok := b.seen[n]; ok {
+		return "", fmt.Errorf("name %q is used by both a %s and a %s", n, prev, what)
+	}
+	b.seen[n] = what
+	*b.keys = append(*b.keys, keyDecl{keyIdent(n), n})
+	return b.names + "::" + keyIdent(n), nil
+}
+
+func (b *memberBuilder) member(v *ir.Var, what, ref, tmpRef string) (member, error) {
+	if v == nil {
+		return member{}, fmt.Errorf("nil %s", what)
+	}
+	if !isNestmlIdent(v.Name) {
+		return member{}, fmt.Errorf("%s name %q is not an identifier", what, v.Name)
+	}
+	t, err := typeOf(v.Type)
+	if err != nil {
+		return member{}, fmt.Errorf("%s %s: %v", what, v.Name, err)
+	}
+	k, err := b.key(v.Name, what)
+	if err != nil {
+		return member{}, err
+	}
+	return member{Name: v.Name, CName: cppName(v.Name), Type: t.String(), Key: k, Ref: ref, TmpRef: tmpRef,
+		Read: b.read(t, k, tmpRef), Unit: oneLine(v.Unit)}, nil
+}
+
 type member struct {
 	Name   string // NESTML name = status key
 	CName  string // C++ member name
@@ -100,43 +139,17 @@ func buildNeuron(m *ir.Model, name string, opts Options, banner string) (*neuron
 	}
 	p := newPrinter(m)
 	p.gsl = opts.RK45Implementation == "gsl"
-	names := name + "_names"
-	seen := map[string]string{}
-	key := func(n, what string) (string, error) {
-		if prev, ok := seen[n]; ok {
-			return "", fmt.Errorf("name %q is used by both a %s and a %s", n, prev, what)
-		}
-		seen[n] = what
-		d.Keys = append(d.Keys, keyDecl{keyIdent(n), n})
-		return names + "::" + keyIdent(n), nil
-	}
-	readStmt := func(t ctype, k, lv string) string {
-		switch t {
-		case tLong:
-			return fmt.Sprintf("d.update_integer_value( %s, %s );", k, lv)
-		case tBool:
-			return fmt.Sprintf("d.update_value( %s, %s );", k, lv)
-		}
-		return fmt.Sprintf("update_value_param( d, %s, %s, this );", k, lv)
-	}
-	mk := func(v *ir.Var, what, ref, tmpRef string) (member, error) {
-		if v == nil {
-			return member{}, fmt.Errorf("nil %s", what)
-		}
-		if !isNestmlIdent(v.Name) {
-			return member{}, fmt.Errorf("%s name %q is not an identifier", what, v.Name)
-		}
-		t, err := typeOf(v.Type)
-		if err != nil {
-			return member{}, fmt.Errorf("%s %s: %v", what, v.Name, err)
-		}
-		k, err := key(v.Name, what)
-		if err != nil {
-			return member{}, err
-		}
-		return member{Name: v.Name, CName: cppName(v.Name), Type: t.String(), Key: k, Ref: ref, TmpRef: tmpRef,
-			Read: readStmt(t, k, tmpRef), Unit: oneLine(v.Unit)}, nil
-	}
+	mb := &memberBuilder{names: name + "_names", seen: map[string]string{}, keys: &d.Keys,
+		read: func(t ctype, k, lv string) string {
+			switch t {
+			case tLong:
+				return fmt.Sprintf("d.update_integer_value( %s, %s );", k, lv)
+			case tBool:
+				return fmt.Sprintf("d.update_value( %s, %s );", k, lv)
+			}
+			return fmt.Sprintf("update_value_param( d, %s, %s, this );", k, lv)
+		}}
+	key, mk := mb.key, mb.member
 	// a vector variable is one std::vector member (the elements' entries
 	// of the IR are grouped); its status value is an array of fixed size
 	vecMember := func(vec *ir.Vector, v *ir.Var, what, ref, tmpRef string) (member, error) {
@@ -269,7 +282,7 @@ func buildNeuron(m *ir.Model, name string, opts Options, banner string) (*neuron
 			d.Recordables = append(d.Recordables, recordable{Name: rn, Getter: getterName(rn), Expr: toDouble(ref, t), Key: k})
 			continue
 		}
-		d.Recordables = append(d.Recordables, recordable{Name: rn, Getter: getterName(v.Name), Expr: toDouble(ref, t), Key: names + "::" + keyIdent(rn)})
+		d.Recordables = append(d.Recordables, recordable{Name: rn, Getter: getterName(v.Name), Expr: toDouble(ref, t), Key: mb.names + "::" + keyIdent(rn)})
 	}
 	sort.SliceStable(d.Recordables, func(i, j int) bool { return d.Recordables[i].Name < d.Recordables[j].Name })
 

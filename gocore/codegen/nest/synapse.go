@@ -294,40 +294,17 @@ func buildSynapsePlan(m *ir.Model, name string, opts Options, plan *cogenPlan) (
 	if d.HasVT {
 		seen["volume_transmitter"] = "NEST common synapse property"
 	}
-	key := func(n, what string) (string, error) {
-		if prev, ok := seen[n]; ok {
-			return "", fmt.Errorf("name %q is used by both a %s and a %s", n, prev, what)
-		}
-		seen[n] = what
-		d.Keys = append(d.Keys, keyDecl{keyIdent(n), n})
-		return names + "::" + keyIdent(n), nil
-	}
-	mk := func(v *ir.Var, what, ref, tmpRef string) (member, error) {
-		if v == nil {
-			return member{}, fmt.Errorf("nil %s", what)
-		}
-		if !isNestmlIdent(v.Name) {
-			return member{}, fmt.Errorf("%s name %q is not an identifier", what, v.Name)
-		}
-		t, err := typeOf(v.Type)
-		if err != nil {
-			return member{}, fmt.Errorf("%s %s: %v", what, v.Name, err)
-		}
-		k, err := key(v.Name, what)
-		if err != nil {
-			return member{}, err
-		}
-		read := ""
-		if tmpRef != "" {
-			if t == tLong {
-				read = fmt.Sprintf("d.update_integer_value( %s, %s );", k, tmpRef)
-			} else {
-				read = fmt.Sprintf("d.update_value( %s, %s );", k, tmpRef)
+	mb := &memberBuilder{names: names, seen: seen, keys: &d.Keys,
+		read: func(t ctype, k, lv string) string {
+			switch {
+			case lv == "":
+				return ""
+			case t == tLong:
+				return fmt.Sprintf("d.update_integer_value( %s, %s );", k, lv)
 			}
-		}
-		return member{Name: v.Name, CName: cppName(v.Name), Type: t.String(), Key: k, Ref: ref, TmpRef: tmpRef,
-			Read: read, Unit: oneLine(v.Unit)}, nil
-	}
+			return fmt.Sprintf("d.update_value( %s, %s );", k, lv)
+		}}
+	key, mk := mb.key, mb.member
 	for _, v := range m.Params {
 		switch {
 		case plan.removedParam(v.Index):
