@@ -350,3 +350,34 @@ func TestSTDPKernelMatchesGenericPath(t *testing.T) {
 		}
 	}
 }
+
+// TestThirdFactorManyDelays: with continuous_time_buffer every distinct
+// delay of a bound variable takes a history slot; past the limit the
+// error names the way out, and post_spike_based (one slot) connects.
+func TestThirdFactorManyDelays(t *testing.T) {
+	m := loadSynapse(t, "stdsp_synapse")
+	for _, method := range []string{sim.BufferContinuousTime, sim.BufferPostSpike} {
+		net, _ := sim.NewNetwork(0.1)
+		parrots, _ := net.CreatePopulation(sim.ParrotModel(), 4)
+		nrn, err := net.CreatePopulation(compileModel(t, "tf_neuron.nestml", []byte(tfNeuron)), 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var errs []error
+		for k, id := range parrots.IDs() {
+			spec := &sim.SynapseSpec{Model: m, PostVars: map[string]string{"dAP_trace": "I_dend"}, ContinuousBuffering: method}
+			if _, err := net.ConnectSynapse([]int{id}, nrn.IDs(), sim.ConnSpec{}, sim.ConstValue(1), sim.ConstValue(float64(k+1)), spec); err != nil {
+				errs = append(errs, err)
+			}
+		}
+		if err := net.Simulate(1, nil); err != nil {
+			errs = append(errs, err)
+		}
+		switch {
+		case method == sim.BufferPostSpike && len(errs) > 0:
+			t.Errorf("post_spike_based: %v", errs[0])
+		case method == sim.BufferContinuousTime && (len(errs) == 0 || !strings.Contains(errs[0].Error(), sim.BufferPostSpike)):
+			t.Errorf("continuous_time_buffer with four delays: want an error naming %q, got %v", sim.BufferPostSpike, errs)
+		}
+	}
+}

@@ -116,7 +116,7 @@ func (n *Network) thirdSlot(vname string, lag int64, syn string) (int, error) {
 		}
 	}
 	if len(s.slotVar) == histSlots {
-		return -1, fmt.Errorf("synapse %s: too many postsynaptic traces and third-factor variables in one network (at most %d; with continuous_time_buffer each distinct delay of a bound variable counts)", syn, histSlots)
+		return -1, fmt.Errorf("synapse %s: too many postsynaptic traces and third-factor variables in one network (at most %d; with continuous_time_buffer each distinct delay of a bound variable counts: use fewer distinct delays, or continuous_state_buffering_method %q)", syn, histSlots, BufferPostSpike)
 	}
 	k := len(s.slotVar)
 	s.slotVar = append(s.slotVar, vname)
