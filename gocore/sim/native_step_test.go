@@ -171,7 +171,10 @@ func TestFusedStepFallback(t *testing.T) {
 }
 
 // TestFusedStepAllocations: a step with a fused kernel allocates nothing
-// (a Simulate call allocates the same whether it runs 1 step or 50).
+// (a Simulate call allocates about the same whether it runs 1 step or 50:
+// an allocation per step would add 49; the slack of 2 allows the rare
+// amortised growth of a spike list when a step emits more spikes than
+// any before).
 func TestFusedStepAllocations(t *testing.T) {
 	requireCC(t)
 	m := loadModel(t, "iaf_psc_exp_neuron")
@@ -194,7 +197,7 @@ func TestFusedStepAllocations(t *testing.T) {
 	}
 	one := testing.AllocsPerRun(20, func() { _ = net.Simulate(0.1, nil) })
 	many := testing.AllocsPerRun(20, func() { _ = net.Simulate(5, nil) })
-	if many > one {
+	if many > one+2 {
 		t.Errorf("50 steps allocate %v times, 1 step %v times", many, one)
 	}
 	// turned off, the Go engine runs and nothing is reported
