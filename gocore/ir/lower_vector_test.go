@@ -174,27 +174,13 @@ func TestLowerVectorErrors(t *testing.T) {
 	}
 }
 
+// inspect calls f for every reference in e (index expressions included).
 func inspect(e ir.Expr, f func(*ir.Ref)) {
-	switch e := e.(type) {
-	case *ir.Ref:
-		f(e)
-		if e.Idx != nil {
-			inspect(e.Idx, f)
+	ir.Walk(e, func(x ir.Expr) {
+		if r, ok := x.(*ir.Ref); ok {
+			f(r)
 		}
-	case *ir.Unary:
-		inspect(e.X, f)
-	case *ir.Binary:
-		inspect(e.L, f)
-		inspect(e.R, f)
-	case *ir.Cond:
-		inspect(e.C, f)
-		inspect(e.Then, f)
-		inspect(e.Else, f)
-	case *ir.Call:
-		for _, a := range e.Args {
-			inspect(a, f)
-		}
-	}
+	})
 }
 
 // TestLowerVectorPrint checks that a whole vector in a print placeholder is

@@ -214,24 +214,24 @@ func (a *analyzer) reject() {
 		}
 	}
 	for _, v := range append(append(append([]*ir.Var{}, m.Params...), m.State...), m.Internals...) {
-		walkExpr(v.Init, visit("the initial value of "+v.Name))
+		ir.Walk(v.Init, visit("the initial value of "+v.Name))
 	}
 	walkStmts(m.Update, nil, visit("update"))
 	for _, h := range m.OnReceive {
 		walkStmts(h.Body, nil, visit("onReceive("+m.SpikePorts[h.Port].Name+")"))
 	}
 	for _, h := range m.OnCondition {
-		walkExpr(h.Cond, visit("an onCondition condition"))
+		ir.Walk(h.Cond, visit("an onCondition condition"))
 		walkStmts(h.Body, nil, visit("onCondition"))
 	}
 	for _, b := range m.Analytic {
 		for _, u := range b.Channels {
-			walkExpr(u, visit("the equations"))
+			ir.Walk(u, visit("the equations"))
 		}
 	}
 	if ns := m.Numeric; ns != nil {
 		for _, r := range ns.Rhs {
-			walkExpr(r, visit("the equations"))
+			ir.Walk(r, visit("the equations"))
 		}
 	}
 	if timeUse != "" {
@@ -279,7 +279,7 @@ func (a *analyzer) rejectNumeric() {
 	}
 	stateNames := func(x ir.Expr) []string {
 		set := map[string]bool{}
-		walkExpr(x, func(e ir.Expr) {
+		ir.Walk(x, func(e ir.Expr) {
 			if r, ok := e.(*ir.Ref); ok && isState(r) {
 				n := name(r)
 				if n == "" {
@@ -308,7 +308,7 @@ func (a *analyzer) rejectNumeric() {
 	reported := false
 	for k, r := range ns.Rhs {
 		target := m.State[ns.Vars[k]].Name
-		walkExpr(r, func(e ir.Expr) {
+		ir.Walk(r, func(e ir.Expr) {
 			b, ok := e.(*ir.Binary)
 			if !ok || b.Op != "*" {
 				return
@@ -588,7 +588,7 @@ func (a *analyzer) canonical() *Neuron {
 	for _, b := range m.Analytic {
 		for _, u := range b.Channels {
 			okCh := true
-			walkExpr(u, func(x ir.Expr) {
+			ir.Walk(u, func(x ir.Expr) {
 				if r, isRef := x.(*ir.Ref); isRef && r.Kind != ir.KContPort && r.Kind != ir.KParam && r.Kind != ir.KInternal && r.Kind != ir.KStep {
 					okCh = false
 				}

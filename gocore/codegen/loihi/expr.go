@@ -220,7 +220,7 @@ func b2f(b bool) float64 {
 // parameters, internals and h.
 func isConstExpr(x ir.Expr) bool {
 	ok := true
-	walkExpr(x, func(e ir.Expr) {
+	ir.Walk(x, func(e ir.Expr) {
 		if r, isRef := e.(*ir.Ref); isRef {
 			switch r.Kind {
 			case ir.KParam, ir.KInternal, ir.KStep:
@@ -235,29 +235,6 @@ func isConstExpr(x ir.Expr) bool {
 	return ok
 }
 
-// walkExpr calls f for x and every sub-expression, parents first.
-func walkExpr(x ir.Expr, f func(ir.Expr)) {
-	if x == nil {
-		return
-	}
-	f(x)
-	switch x := x.(type) {
-	case *ir.Unary:
-		walkExpr(x.X, f)
-	case *ir.Binary:
-		walkExpr(x.L, f)
-		walkExpr(x.R, f)
-	case *ir.Cond:
-		walkExpr(x.C, f)
-		walkExpr(x.Then, f)
-		walkExpr(x.Else, f)
-	case *ir.Call:
-		for _, a := range x.Args {
-			walkExpr(a, f)
-		}
-	}
-}
-
 // walkStmts calls fs for every statement and fe for every expression of
 // ss, recursively.
 func walkStmts(ss []ir.Stmt, fs func(ir.Stmt), fe func(ir.Expr)) {
@@ -270,23 +247,23 @@ func walkStmts(ss []ir.Stmt, fs func(ir.Stmt), fe func(ir.Expr)) {
 		}
 		switch s := s.(type) {
 		case *ir.Assign:
-			walkExpr(s.Value, fe)
+			ir.Walk(s.Value, fe)
 		case *ir.Declare:
-			walkExpr(s.Init, fe)
+			ir.Walk(s.Init, fe)
 		case *ir.If:
-			walkExpr(s.Cond, fe)
+			ir.Walk(s.Cond, fe)
 			walkStmts(s.Then, fs, fe)
 			walkStmts(s.Else, fs, fe)
 		case *ir.While:
-			walkExpr(s.Cond, fe)
+			ir.Walk(s.Cond, fe)
 			walkStmts(s.Body, fs, fe)
 		case *ir.For:
-			walkExpr(s.From, fe)
-			walkExpr(s.To, fe)
+			ir.Walk(s.From, fe)
+			ir.Walk(s.To, fe)
 			walkStmts(s.Body, fs, fe)
 		case *ir.Print:
 			for _, a := range s.Args {
-				walkExpr(a, fe)
+				ir.Walk(a, fe)
 			}
 		}
 	}

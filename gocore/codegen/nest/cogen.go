@@ -99,23 +99,11 @@ func nSlots(n int) int {
 
 // refsOf calls f for every variable reference in e.
 func refsOf(e ir.Expr, f func(*ir.Ref)) {
-	switch e := e.(type) {
-	case *ir.Ref:
-		f(e)
-	case *ir.Unary:
-		refsOf(e.X, f)
-	case *ir.Binary:
-		refsOf(e.L, f)
-		refsOf(e.R, f)
-	case *ir.Cond:
-		refsOf(e.C, f)
-		refsOf(e.Then, f)
-		refsOf(e.Else, f)
-	case *ir.Call:
-		for _, a := range e.Args {
-			refsOf(a, f)
+	ir.Walk(e, func(x ir.Expr) {
+		if r, ok := x.(*ir.Ref); ok {
+			f(r)
 		}
-	}
+	})
 }
 
 // stmtRefs calls read for every expression and assign for every assignment
