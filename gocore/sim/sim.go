@@ -6,7 +6,6 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
-	"runtime"
 	"sort"
 	"strings"
 
@@ -76,7 +75,7 @@ func (n *Network) Threads() int {
 	if n.threads > 0 {
 		return n.threads
 	}
-	return runtime.GOMAXPROCS(0)
+	return defaultThreads()
 }
 
 // Resolution returns h in ms.

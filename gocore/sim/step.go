@@ -6,7 +6,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"sync/atomic"
 )
 
@@ -97,8 +96,7 @@ type runState struct {
 	zero    []float64
 	next    atomic.Int64
 	step    int64
-	wake    []chan bool
-	done    sync.WaitGroup
+	team    *team // during Simulate (team.go)
 	// the fused native steps, and why a population has none
 	// (native_step.go)
 	steps   map[*Population]*stepKernel
@@ -233,23 +231,13 @@ func (n *Network) Simulate(t float64, cancel func(done, total int64) bool) error
 	}
 	r := n.run
 	total := int64(steps)
-	// helper goroutines live for this call only
+	// the helpers live for this call only
 	T := len(r.workers)
-	r.wake = make([]chan bool, T)
-	for k := 1; k < T; k++ {
-		r.wake[k] = make(chan bool)
-		go func(w *worker, wake chan bool) {
-			for range wake {
-				n.work(r, w)
-				r.done.Done()
-			}
-		}(r.workers[k], r.wake[k])
-	}
+	defer reserveProcs(T)()
+	r.team = startTeam(T, teamSpin(T), func(k int) { n.work(r, r.workers[k]) })
 	defer func() {
-		for k := 1; k < T; k++ {
-			close(r.wake[k])
-		}
-		r.wake = nil
+		r.team.stop()
+		r.team = nil
 	}()
 	for k := int64(0); k < total; k++ {
 		if cancel != nil && k%256 == 0 && cancel(k, total) {
@@ -296,13 +284,7 @@ func (n *Network) advance(r *runState) error {
 	n.updateDevices(s)
 	r.step = s
 	r.next.Store(0)
-	T := len(r.workers)
-	r.done.Add(T - 1)
-	for k := 1; k < T; k++ {
-		r.wake[k] <- true
-	}
-	n.work(r, r.workers[0])
-	r.done.Wait()
+	r.team.step(func() { n.work(r, r.workers[0]) })
 	// serial phase
 	var err error
 	if n.syn != nil {
