@@ -154,7 +154,9 @@ class Network:
     Args:
         resolution: the simulation time step in ms (finite, > 0).
         threads: how many threads advance the network (``None`` or 0: one
-            per core). Results are identical for every thread count.
+            per core). Results are identical for every thread count. Between
+            steps the threads spin for up to 200 µs before they sleep, so a
+            running simulation keeps its cores busy (decision 0006).
         native: run the numeric (RKF45) part of models in compiled C kernels
             (``True``), or in the Go engine only (``False``). ``None`` (the
             default) takes ``$NESTML_GO_NATIVE`` (``0`` or ``1``), else
