@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"os"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -173,7 +174,14 @@ func reserveProcs(T int) (release func()) {
 		procs.mu.Lock()
 		defer procs.mu.Unlock()
 		if procs.users--; procs.users == 0 {
-			runtime.GOMAXPROCS(procs.saved)
+			// back to the runtime's default, which follows the CPU
+			// quota, unless the value before was another one
+			if os.Getenv("GOMAXPROCS") == "" {
+				runtime.SetDefaultGOMAXPROCS()
+			}
+			if runtime.GOMAXPROCS(0) != procs.saved {
+				runtime.GOMAXPROCS(procs.saved)
+			}
 		}
 	}
 }
