@@ -177,7 +177,7 @@ func reserveProcs(T int) (release func()) {
 			// back to the runtime's default, which follows the CPU
 			// quota, unless the value before was another one
 			if os.Getenv("GOMAXPROCS") == "" {
-				runtime.SetDefaultGOMAXPROCS()
+				defaultProcs()
 			}
 			if runtime.GOMAXPROCS(0) != procs.saved {
 				runtime.GOMAXPROCS(procs.saved)
