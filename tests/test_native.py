@@ -105,7 +105,7 @@ def test_solver_options() -> None:
     net = ng.Network(native=True)
     net.create("aeif_cond_exp_neuron", solver={"numeric_solver": "rk4"})
     net.simulate(1.0)
-    assert "aeif_cond_exp_neuron: native kernel" in net.native_status, net.native_status
+    assert "aeif_cond_exp_neuron: fused step kernel with the native kernel" in net.native_status, net.native_status
 
     ref = vm(None)
     deriv = vm({"gsl_adaptive_step_size_controller": "with_respect_to_derivative"})

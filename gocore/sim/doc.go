@@ -77,6 +77,24 @@
 // slots; NativeStatus tells which populations are fused, and why the
 // others are not.
 //
+// A model with a numeric part is fused too (native_step_num.go,
+// native_step_num.c.tmpl), around its native RKF45 kernels: the step is
+// generated in phases separated by the program's integrations. Phase 0
+// runs the convolution states and the update of every neuron of the job up
+// to the integration it reaches (the refractory if selects which); each
+// integration then gathers its neurons into the RKF45 kernel's records in
+// C, calls the kernel (the same compiled kernel, through its address) and
+// stores the results back, and the next phase continues those neurons
+// from the statement after the integration to the end of the step
+// (handlers, jumps, onCondition). Values that live across a phase boundary
+// (convolution states' new values, an integration's analytic rows, locals)
+// are kept per neuron. Every neuron performs the operations of the Go
+// engine around the native kernel in the same order, so results are
+// bit-identical to that path, failures included (the same messages, the
+// lowest failing neuron, later integrations skipped in a failed chunk);
+// integrations inside loops or handlers, random numbers, print and vectors
+// keep that path, with the reason in NativeStatus.
+//
 // A poisson_generator, with native kernels on, serves a job's connections
 // with one C call as well (native_poisson.go, native_poisson.c.tmpl): the
 // kernel advances each connection's stream with the arithmetic of Go's

@@ -961,7 +961,13 @@ func (c *chunk) rkf45(ni *numInfo, rp *rhsProg, b *numBuf, dt float64, s sel) {
 func (c *chunk) fail(i int, err error) {
 	lane := c.base + i
 	if c.err == nil || lane < c.errLane {
-		c.err = fmt.Errorf("%s (neuron %d) at t = %v ms: %v", c.p.Model.Name, c.p.first+lane, c.p.net.Time(), err)
+		c.err = laneError(c.p, lane, err)
 		c.errLane = lane
 	}
+}
+
+// laneError names the neuron (population index lane) and the time of a
+// numeric failure.
+func laneError(p *Population, lane int, err error) error {
+	return fmt.Errorf("%s (neuron %d) at t = %v ms: %v", p.Model.Name, p.first+lane, p.net.Time(), err)
 }

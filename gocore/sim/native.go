@@ -2,6 +2,7 @@ package sim
 
 import (
 	_ "embed"
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -73,9 +74,11 @@ func (n *Network) Native() bool { return n.native }
 
 // NativeStatus reports which populations run native kernels and why the
 // others do not: one line per population, "" when native kernels are off.
-// A model with a numeric system runs a native integration kernel (the rest
-// of its step in the Go engine); a model without one runs a fused step
-// kernel (native_step.go), reported once it has been simulated.
+// A model with a numeric system runs a native integration kernel, and,
+// once it has been simulated, the rest of its step in a fused step kernel
+// around it (native_step_num.go) or, with the reason, in the Go engine; a
+// model without one runs a fused step kernel (native_step.go), reported
+// once it has been simulated.
 func (n *Network) NativeStatus() string {
 	if !n.native {
 		return ""
@@ -86,9 +89,14 @@ func (n *Network) NativeStatus() string {
 			b.WriteString(n.run.stepStatus(p))
 			continue
 		}
-		if p.nativeErr != nil {
+		switch {
+		case p.nativeErr != nil:
 			fmt.Fprintf(&b, "%s: Go engine (%v)\n", p.Model.Name, p.nativeErr)
-		} else {
+		case n.run != nil && n.run.steps[p] != nil:
+			fmt.Fprintf(&b, "%s: fused step kernel with the native kernel\n", p.Model.Name)
+		case n.run != nil && n.run.stepErr[p] != nil:
+			fmt.Fprintf(&b, "%s: native kernel (step in the Go engine: %v)\n", p.Model.Name, n.run.stepErr[p])
+		default:
 			fmt.Fprintf(&b, "%s: native kernel\n", p.Model.Name)
 		}
 	}
@@ -467,12 +475,24 @@ func (c *chunk) rkf45Native(ni *numInfo, nk *nativeRKF45, dt float64, s sel) {
 					ni.cols[k][base+int(i)] = nb.y[k*m+j]
 				}
 			}
-		case 1:
-			c.fail(int(i), fmt.Errorf("%w: more than %d sub-steps, stopped at t = %v of %v (step memory %v)", rkf45.ErrStall, ni.maxSub, nb.info[4*j], dt, nb.info[4*j+1]))
+		case 1, 3:
+			c.fail(int(i), nativeFailure(ni, dt, int(nb.status[j]), nb.info[4*j:4*j+4]))
 		default:
 			hint[i] = nb.hint[j]
-			in := nb.info[4*j : 4*j+4]
-			c.fail(int(i), fmt.Errorf("%w: component %d is %v at t = %v of %v after %d sub-steps", rkf45.ErrNonfinite, int(in[0]), in[1], in[2], dt, int(in[3])))
+			c.fail(int(i), nativeFailure(ni, dt, 2, nb.info[4*j:4*j+4]))
 		}
 	}
+}
+
+// nativeFailure is the error of a neuron whose native integration failed
+// with status (1 sub-step limit, 2 non-finite state, 3 no memory for the
+// kernel's buffer) and info, in the words of the Go driver (rkf45).
+func nativeFailure(ni *numInfo, dt float64, status int, info []float64) error {
+	switch status {
+	case 3:
+		return errors.New("the native RKF45 kernel could not allocate its buffer (out of memory)")
+	case 1:
+		return fmt.Errorf("%w: more than %d sub-steps, stopped at t = %v of %v (step memory %v)", rkf45.ErrStall, ni.maxSub, info[0], dt, info[1])
+	}
+	return fmt.Errorf("%w: component %d is %v at t = %v of %v after %d sub-steps", rkf45.ErrNonfinite, int(info[0]), info[1], info[2], dt, int(info[3]))
 }

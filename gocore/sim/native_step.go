@@ -67,6 +67,10 @@ type stepKernel struct {
 	flags []int     // the spike port of each flag argument
 	scal  []float64 // the scalar inputs
 	exact bool      // no C library function: bit-identical to the Go engine
+	// a step with a numeric part (native_step_num.go): the addresses of
+	// its RKF45 kernels, and the numeric system (failure messages)
+	fns []uint64
+	ni  *numInfo
 }
 
 // stepBuf holds a worker's arguments of a step-kernel call.
@@ -74,6 +78,7 @@ type stepBuf struct {
 	cols  [][]float64
 	flags [][]uint8
 	emit  []uint64 // spike counts (uint16), four per word
+	fail  [native.StepFailLen]float64
 }
 
 // errStepNumeric marks programs with a numeric part (not fused).
@@ -124,9 +129,6 @@ func (r *runState) stepStatus(p *Population) string {
 // buildStep generates, compiles and loads the step kernel of p.
 func (p *Population) buildStep() (*stepKernel, error) {
 	m := p.Model
-	if m.Numeric != nil {
-		return nil, errStepNumeric
-	}
 	if len(m.Vectors) > 0 {
 		return nil, errors.New("vectors are not fused yet")
 	}
@@ -135,12 +137,12 @@ func (p *Population) buildStep() (*stepKernel, error) {
 		return nil, err
 	}
 	switch {
-	case gp.numeric != nil || len(gp.rhs) > 0:
-		return nil, errStepNumeric
 	case gp.oneJob:
 		return nil, errors.New("the model draws random numbers")
 	case gp.laneByLane:
 		return nil, errors.New("the model prints")
+	case m.Numeric != nil || gp.numeric != nil || len(gp.rhs) > 0:
+		return p.buildStepNumeric(gp) // native_step_num.go
 	}
 	g := newStepGen(p)
 	src, err := g.source(gp)
@@ -189,7 +191,19 @@ func (n *Network) runStep(r *runState, w *worker, j *job) {
 	emit := unsafe.Slice((*uint16)(unsafe.Pointer(&words[0])), 4*len(words))[:m]
 	// the kernel returns how many neurons emitted: the scan stops after
 	// the last of them
-	spiking := sk.k.Step(m, n.timeEnd(), sk.scal, b.cols, b.flags, emit)
+	var spiking int
+	if sk.fns == nil {
+		spiking = sk.k.Step(m, n.timeEnd(), sk.scal, b.cols, b.flags, emit)
+	} else {
+		spiking = sk.k.StepNumeric(m, n.timeEnd(), sk.scal, b.cols, b.flags, emit, sk.fns, b.fail[:])
+		if f := b.fail[:]; f[0] == -2 {
+			j.err = fmt.Errorf("%s: the fused step kernel is out of memory", p.Model.Name)
+		} else if f[0] >= 0 {
+			// the lowest failing neuron of the job, as runChunk reports it
+			lane := lo + int(f[0])
+			j.err, j.errLane = laneError(p, lane, nativeFailure(sk.ni, n.h, int(f[1]), f[2:6])), lane
+		}
+	}
 	for wi := 0; spiking > 0 && wi < len(words); wi++ {
 		if words[wi] == 0 {
 			continue
@@ -243,6 +257,13 @@ type stepGen struct {
 	ind        int
 	ntmp       int
 	exact      bool
+	// phased: the program has a numeric part and is generated in phases
+	// separated by its integrations (native_step_num.go)
+	phased   bool
+	phase    int
+	regPhase map[int32]uint64 // phases (bits) in which a register occurs
+	term     bool             // the statements generated last end the phase on every path
+	num      *numGen
 }
 
 func newStepGen(p *Population) *stepGen {
@@ -381,6 +402,10 @@ func (g *stepGen) flag(port int) string {
 		g.flagOf[port] = k
 		g.flagPorts = append(g.flagPorts, port)
 		fmt.Fprintf(&g.pre, "\tconst uint8_t *restrict f%d = F[%d];\n", k, k)
+		if g.phased { // no blocks: read where needed
+			fmt.Fprintf(&g.load, "\t\tconst double %s = (double)f%d[i];\n", name, k)
+			return name
+		}
 		fmt.Fprintf(&g.flagBuf, "\tdouble flb%d[NK_BLOCK];\n", k)
 		fmt.Fprintf(&g.flagCopy, "\t\tfor (int32_t j = 0; j < nb; j++) flb%d[j] = (double)f%d[b + j];\n", k, k)
 		fmt.Fprintf(&g.load, "\t\tconst double %s = flb%d[j];\n", name, k)
@@ -391,6 +416,7 @@ func (g *stepGen) flag(port int) string {
 func (g *stepGen) opnd(o operand) (string, error) {
 	switch o.kind {
 	case kReg:
+		g.useReg(o.idx)
 		return fmt.Sprintf("r%d", o.idx), nil
 	case kConst:
 		return cFloat(o.val), nil
@@ -465,6 +491,7 @@ func (g *stepGen) code(code []instr) error {
 		default:
 			return fmt.Errorf("operation %d has no C form", op)
 		}
+		g.useReg(in.dst)
 		g.line("r%d = %s;", in.dst, e)
 	}
 	return nil
@@ -527,6 +554,7 @@ func (g *stepGen) cond(vc *vcond) (string, error) {
 func (g *stepGen) target(o operand) (string, error) {
 	switch o.kind {
 	case kReg:
+		g.useReg(o.idx)
 		return fmt.Sprintf("r%d", o.idx), nil
 	case kCol:
 		return g.state(o.col)
@@ -543,10 +571,16 @@ func (g *stepGen) block(ss []vstmt) error {
 	return err
 }
 
+// stmts translates statements; in a phased program it stops after a
+// statement that ends the phase on every path (an integration).
 func (g *stepGen) stmts(ss []vstmt) error {
+	g.term = false
 	for _, s := range ss {
 		if err := g.stmt(s); err != nil {
 			return err
+		}
+		if g.term {
+			return nil
 		}
 	}
 	return nil
@@ -587,6 +621,8 @@ func (g *stepGen) stmt(s vstmt) error {
 		if err := g.block(s.then); err != nil {
 			return err
 		}
+		thenEnds := g.term
+		g.term = false
 		if len(s.els) > 0 {
 			g.line("} else {")
 			if err := g.block(s.els); err != nil {
@@ -594,6 +630,7 @@ func (g *stepGen) stmt(s vstmt) error {
 			}
 		}
 		g.line("}")
+		g.term = thenEnds && g.term && len(s.els) > 0
 	case *vWhile:
 		g.line("for (;;) {")
 		g.ind++
@@ -771,7 +808,10 @@ func (g *stepGen) generic(grp *rowGroup, st, ch []string) []string {
 
 func (g *stepGen) integrate(st *vIntegrate) error {
 	if st.num != nil {
-		return errStepNumeric
+		if !g.phased {
+			return errStepNumeric
+		}
+		return g.integrateNumeric(st)
 	}
 	var pending [][2]string // state local, new value
 	for gi, grp := range st.groups {
@@ -828,75 +868,8 @@ func (g *stepGen) source(pr *program) (string, error) {
 	if err := g.stmts(pr.update); err != nil {
 		return "", err
 	}
-	// 5. onReceive handlers of connected ports
-	for _, h := range pr.recv {
-		if h.size > 1 {
-			return "", errors.New("vector ports are not fused yet")
-		}
-		if h.port >= len(p.spikeUsed) || !p.spikeUsed[h.port] {
-			continue
-		}
-		fl := g.flag(h.port)
-		if h.addTo != nil {
-			s, err := g.state(h.addTo)
-			if err != nil {
-				return "", err
-			}
-			g.line("if (%s != 0) %s = %s + %s;", fl, s, s, g.spike(h.port))
-			continue
-		}
-		g.line("if (%s != 0) {", fl)
-		if err := g.block(h.body); err != nil {
-			return "", err
-		}
-		g.line("}")
-	}
-	// 6. convolution states, second half
-	for gi, grp := range pr.conv {
-		for k, row := range grp.rows {
-			s, err := g.state(p.state[grp.bp.blk.Vars[row]])
-			if err != nil {
-				return "", err
-			}
-			g.line("%s = %s;", s, conv[gi][k])
-		}
-	}
-	// 7. spike jumps where spikes arrived with a non-zero sum
-	for k := range pr.jumps {
-		jp := &pr.jumps[k]
-		if jp.port >= len(p.spikeUsed) || !p.spikeUsed[jp.port] {
-			continue
-		}
-		w := g.spike(jp.port)
-		g.line("if (%s != 0) {", w)
-		g.ind++
-		if err := g.code(jp.coef.code); err != nil {
-			return "", err
-		}
-		v, err := g.opnd(jp.coef.res)
-		if err != nil {
-			return "", err
-		}
-		s, err := g.state(p.state[jp.v])
-		if err != nil {
-			return "", err
-		}
-		g.line("%s = %s + (%s * %s);", s, s, w, v)
-		g.ind--
-		g.line("}")
-	}
-	// 8. onCondition handlers
-	for k := range pr.conds {
-		h := &pr.conds[k]
-		c, err := g.cond(h.cond)
-		if err != nil {
-			return "", err
-		}
-		g.line("if (%s) {", c)
-		if err := g.block(h.body); err != nil {
-			return "", err
-		}
-		g.line("}")
+	if err := g.tail(pr, conv); err != nil {
+		return "", err
 	}
 	var body strings.Builder
 	body.WriteString(g.load.String())
@@ -921,4 +894,99 @@ func (g *stepGen) source(pr *program) (string, error) {
 	return strings.NewReplacer("@MODEL@", p.Model.Name, "@PRE@", strings.TrimRight(g.pre.String(), "\n"),
 		"@FLAGBUF@", strings.TrimRight(g.flagBuf.String(), "\n"), "@FLAGCOPY@", strings.TrimRight(g.flagCopy.String(), "\n"),
 		"@BODY@", strings.Join(lines, "\n")).Replace(stepTemplate), nil
+}
+
+// tail translates steps 5–8 of runChunk (onReceive handlers, convolution
+// states from their new values conv, spike jumps, onCondition handlers).
+func (g *stepGen) tail(pr *program, conv [][]string) error {
+	p := g.p
+	// 5. onReceive handlers of connected ports
+	for _, h := range pr.recv {
+		if h.size > 1 {
+			return errors.New("vector ports are not fused yet")
+		}
+		if h.port >= len(p.spikeUsed) || !p.spikeUsed[h.port] {
+			continue
+		}
+		fl := g.flag(h.port)
+		if h.addTo != nil {
+			s, err := g.state(h.addTo)
+			if err != nil {
+				return err
+			}
+			if g.phased {
+				g.line("%s = (%s != 0) ? (%s + %s) : %s;", s, fl, s, g.spike(h.port), s)
+			} else {
+				g.line("if (%s != 0) %s = %s + %s;", fl, s, s, g.spike(h.port))
+			}
+			continue
+		}
+		g.line("if (%s != 0) {", fl)
+		if err := g.block(h.body); err != nil {
+			return err
+		}
+		g.line("}")
+	}
+	// 6. convolution states, second half
+	for gi, grp := range pr.conv {
+		for k, row := range grp.rows {
+			s, err := g.state(p.state[grp.bp.blk.Vars[row]])
+			if err != nil {
+				return err
+			}
+			g.line("%s = %s;", s, conv[gi][k])
+		}
+	}
+	// 7. spike jumps where spikes arrived with a non-zero sum
+	for k := range pr.jumps {
+		jp := &pr.jumps[k]
+		if jp.port >= len(p.spikeUsed) || !p.spikeUsed[jp.port] {
+			continue
+		}
+		w := g.spike(jp.port)
+		if g.phased && len(jp.coef.code) == 0 {
+			// a select, not a branch on random spike arrivals (the
+			// phases' loops are not vectorised; the same value)
+			v, err := g.opnd(jp.coef.res)
+			if err != nil {
+				return err
+			}
+			s, err := g.state(p.state[jp.v])
+			if err != nil {
+				return err
+			}
+			g.line("%s = (%s != 0) ? (%s + (%s * %s)) : %s;", s, w, s, w, v, s)
+			continue
+		}
+		g.line("if (%s != 0) {", w)
+		g.ind++
+		if err := g.code(jp.coef.code); err != nil {
+			return err
+		}
+		v, err := g.opnd(jp.coef.res)
+		if err != nil {
+			return err
+		}
+		s, err := g.state(p.state[jp.v])
+		if err != nil {
+			return err
+		}
+		g.line("%s = %s + (%s * %s);", s, s, w, v)
+		g.ind--
+		g.line("}")
+	}
+	// 8. onCondition handlers
+	for k := range pr.conds {
+		h := &pr.conds[k]
+		c, err := g.cond(h.cond)
+		if err != nil {
+			return err
+		}
+		g.line("if (%s) {", c)
+		if err := g.block(h.body); err != nil {
+			return err
+		}
+		g.line("}")
+	}
+	return nil
 }

@@ -200,10 +200,12 @@ class Network:
 
     @property
     def native_status(self) -> str:
-        """One line per model: ``native kernel`` (a numeric part integrated
-        in C), ``fused step kernel`` (the whole step in C), or ``Go engine``
-        with the reason (no C compiler, …); empty when native kernels are
-        off or nothing has been simulated yet."""
+        """One line per model: ``fused step kernel`` (the whole step in C),
+        ``fused step kernel with the native kernel`` (the same, around a
+        numeric part integrated in C), ``native kernel`` (only the numeric
+        part in C, with the reason the rest is not), or ``Go engine`` with
+        the reason (no C compiler, …); empty when native kernels are off or
+        nothing has been simulated yet."""
         return str(_native.call("net_native", handle=self.handle)["status"])
 
     def set_threads(self, n: int | None) -> None:

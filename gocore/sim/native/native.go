@@ -40,6 +40,19 @@ static int32_t nk_call_step(void *fn, int32_t n, double t_end, const double *s, 
 	return ((nk_step_fn)fn)(n, t_end, s, d, f, emit);
 }
 
+typedef int32_t (*nk_stepn_fn)(int32_t n, double t_end, const double *s,
+	double *const *d, const uint8_t *const *f, uint16_t *emit, const uint64_t *fns, double *fail);
+
+// nk_call_stepn is nk_call_step for fused steps with a numeric part: fns
+// are the addresses of the RKF45 kernels the step calls, fail receives the
+// first failure of the integration.
+static int32_t nk_call_stepn(void *fn, int32_t n, double t_end, const double *s, uint16_t *emit, const uint64_t *fns, double *fail,
+	double *d0, double *d1, double *d2, double *d3, double *d4, double *d5, double *d6, double *d7, double *d8, double *d9, double *d10, double *d11, double *d12, double *d13, double *d14, double *d15, double *d16, double *d17, double *d18, double *d19, double *d20, double *d21, double *d22, double *d23, double *d24, double *d25, double *d26, double *d27, double *d28, double *d29, double *d30, double *d31, double *d32, double *d33, double *d34, double *d35, double *d36, double *d37, double *d38, double *d39, double *d40, double *d41, double *d42, double *d43, double *d44, double *d45, double *d46, double *d47, uint8_t *f0, uint8_t *f1, uint8_t *f2, uint8_t *f3, uint8_t *f4, uint8_t *f5, uint8_t *f6, uint8_t *f7) {
+	double *const d[48] = {d0, d1, d2, d3, d4, d5, d6, d7, d8, d9, d10, d11, d12, d13, d14, d15, d16, d17, d18, d19, d20, d21, d22, d23, d24, d25, d26, d27, d28, d29, d30, d31, d32, d33, d34, d35, d36, d37, d38, d39, d40, d41, d42, d43, d44, d45, d46, d47};
+	const uint8_t *const f[8] = {f0, f1, f2, f3, f4, f5, f6, f7};
+	return ((nk_stepn_fn)fn)(n, t_end, s, d, f, emit, fns, fail);
+}
+
 typedef void (*nk_poisson_fn)(int64_t n, const void *syn, void *st, const double *cdf, int64_t ncdf,
 	const int32_t *guide, int64_t nguide, const int64_t *slots, int64_t first,
 	double *const *ring, uint8_t *const *flag);
@@ -319,6 +332,45 @@ func (k *Kernel) Step(n int, tEnd float64, scal []float64, cols [][]float64, fla
 		f[i] = (*C.uint8_t)(unsafe.Pointer(&c[0]))
 	}
 	return int(C.nk_call_step(k.fn, C.int32_t(n), C.double(tEnd), (*C.double)(ptr(scal)), (*C.uint16_t)(unsafe.Pointer(&emit[0])),
+		d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8], d[9], d[10], d[11], d[12], d[13], d[14], d[15], d[16], d[17], d[18], d[19], d[20], d[21], d[22], d[23], d[24], d[25], d[26], d[27], d[28], d[29], d[30], d[31], d[32], d[33], d[34], d[35], d[36], d[37], d[38], d[39], d[40], d[41], d[42], d[43], d[44], d[45], d[46], d[47],
+		f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7]))
+}
+
+// Addr is the address of the kernel's function, for a kernel that calls
+// another (a fused step calls the RKF45 kernels of its model).
+func (k *Kernel) Addr() uint64 { return uint64(uintptr(k.fn)) }
+
+// StepFailLen is the length of the failure record of StepNumeric.
+const StepFailLen = 8
+
+// StepNumeric calls a kernel of the fused-step form with a numeric part:
+// Step's arguments, fns the addresses (Addr) of the RKF45 kernels it
+// calls, fail (at least StepFailLen long) the record of the first failure
+// of the integration (fail[0] < 0: none). It returns the number of neurons
+// that emitted.
+func (k *Kernel) StepNumeric(n int, tEnd float64, scal []float64, cols [][]float64, flags [][]uint8, emit []uint16, fns []uint64, fail []float64) int {
+	if n <= 0 {
+		return 0
+	}
+	if len(cols) > StepMaxCols || len(flags) > StepMaxFlags || len(emit) < n || len(fns) == 0 || len(fail) < StepFailLen {
+		panic("native: step kernel arguments out of range")
+	}
+	var d [StepMaxCols]*C.double
+	var f [StepMaxFlags]*C.uint8_t
+	for i, c := range cols {
+		if len(c) < n {
+			panic("native: step kernel column too short")
+		}
+		d[i] = (*C.double)(unsafe.Pointer(&c[0]))
+	}
+	for i, c := range flags {
+		if len(c) < n {
+			panic("native: step kernel flags too short")
+		}
+		f[i] = (*C.uint8_t)(unsafe.Pointer(&c[0]))
+	}
+	return int(C.nk_call_stepn(k.fn, C.int32_t(n), C.double(tEnd), (*C.double)(ptr(scal)), (*C.uint16_t)(unsafe.Pointer(&emit[0])),
+		(*C.uint64_t)(unsafe.Pointer(&fns[0])), (*C.double)(unsafe.Pointer(&fail[0])),
 		d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8], d[9], d[10], d[11], d[12], d[13], d[14], d[15], d[16], d[17], d[18], d[19], d[20], d[21], d[22], d[23], d[24], d[25], d[26], d[27], d[28], d[29], d[30], d[31], d[32], d[33], d[34], d[35], d[36], d[37], d[38], d[39], d[40], d[41], d[42], d[43], d[44], d[45], d[46], d[47],
 		f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7]))
 }
