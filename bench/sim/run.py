@@ -249,6 +249,9 @@ def main() -> None:
     ap.add_argument("--threads", type=int, default=os.cpu_count())
     ap.add_argument("--skip", default="", help="comma-separated: nest,brian2,go-engine,rk4")
     ap.add_argument("--no-doc", action="store_true", help="do not update docs/benchmarks.md")
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="rounds: every simulator runs once per round, rounds one after the other; the table "
+                         "shows each simulator's median run (by wall time) and the range")
     a = ap.parse_args()
     build_go()
     mach = machine()
@@ -281,16 +284,27 @@ def main() -> None:
         # Brian2's kind of method: a fixed-step rk4 (create(..., solver={"numeric_solver": "rk4"}))
         sims.append(("nestml_go (rk4)", lambda c, g, t: run_ours(c, g, t, method="rk4")))
     sims += [("NEST", run_nest), ("Brian2", run_brian2)]
-    for name, fn in sims:
-        if name.lower() in skip or (name == "nestml_go (Go engine)" and "go-engine" in skip) or (name == "nestml_go (rk4)" and "rk4" in skip):
-            res[name] = None
-            continue
-        print(f"[{a.case}] running {name} …", file=sys.stderr, flush=True)
-        try:
-            res[name] = fn(a.case, cfg, a.threads)
-        except Exception as e:  # a failing simulator is reported, not fatal
-            res[name] = {"error": str(e).splitlines()[0][:120]}
-            print(e, file=sys.stderr)
+    runs: dict = {}
+    for rnd in range(max(1, a.repeat)):
+        for name, fn in sims:
+            if name.lower() in skip or (name == "nestml_go (Go engine)" and "go-engine" in skip) or (name == "nestml_go (rk4)" and "rk4" in skip):
+                res[name] = None
+                continue
+            if rnd > 0 and name == "nestml_go (Go engine)":
+                continue  # the slow reference row: once
+            print(f"[{a.case}] round {rnd + 1}: running {name} …", file=sys.stderr, flush=True)
+            try:
+                runs.setdefault(name, []).append(fn(a.case, cfg, a.threads))
+            except Exception as e:  # a failing simulator is reported, not fatal
+                runs.setdefault(name, []).append({"error": str(e).splitlines()[0][:120]})
+                print(e, file=sys.stderr)
+    spread = []
+    for name, rs in runs.items():
+        ok = sorted((r for r in rs if "error" not in r), key=lambda r: r["sim_s"])
+        res[name] = ok[(len(ok) - 1) // 2] if ok else rs[0]  # the median run (the lower one of an even count)
+        if len(ok) > 1:
+            spread.append(f"{name} {fmt(ok[0]['sim_s'])}–{fmt(ok[-1]['sim_s'])} s")
+    res = {name: res.get(name) for name, _ in sims}
     loads.append(os.getloadavg()[0])
     extra = []
     ours = res.get("nestml_go")
@@ -313,6 +327,9 @@ def main() -> None:
                   f"over {tc['samples']} samples; spike counts {tc['spikes_ours']} vs {tc['spikes_nest']}.")
         extra.append(res_tc)
         print(res_tc, file=sys.stderr)
+    if spread:
+        extra.insert(0, f"Each simulator ran {a.repeat} times, in {a.repeat} rounds one after the other; the table shows "
+                        f"its median run (by wall time). Wall-time range: {', '.join(spread)}.")
     text = table(a.case, cfg, res, a.threads, scaled, "\n\n".join(extra), mach, tuple(loads))
     print(text)
     print(json.dumps(res, indent=1, default=str), file=sys.stderr)
