@@ -834,6 +834,12 @@ func (g *stepGen) integrate(st *vIntegrate) error {
 	for _, a := range pending {
 		g.line("%s = %s;", a[0], a[1])
 	}
+	return g.deltas(st)
+}
+
+// deltas emits the spike jumps of delta kernels that follow an
+// integration.
+func (g *stepGen) deltas(st *vIntegrate) error {
 	for k := range st.deltas {
 		d := &st.deltas[k]
 		if err := g.code(d.coef.code); err != nil {
@@ -874,16 +880,7 @@ func (g *stepGen) source(pr *program) (string, error) {
 	var body strings.Builder
 	body.WriteString(g.load.String())
 	body.WriteString("\t\tint64_t em = 0;\n")
-	if pr.nregs > 0 {
-		body.WriteString("\t\tdouble ")
-		for r := 0; r < pr.nregs; r++ {
-			if r > 0 {
-				body.WriteString(", ")
-			}
-			fmt.Fprintf(&body, "r%d = 0", r)
-		}
-		body.WriteString(";\n")
-	}
+	body.WriteString(regDecls(pr.nregs))
 	body.WriteString(g.body.String())
 	body.WriteString(g.store.String())
 	// one more tab: the loop over neurons is inside the loop over blocks
@@ -989,4 +986,21 @@ func (g *stepGen) tail(pr *program, conv [][]string) error {
 		g.line("}")
 	}
 	return nil
+}
+
+// regDecls declares the kernel's registers r0 … r(n-1), zeroed.
+func regDecls(n int) string {
+	if n == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("\t\tdouble ")
+	for r := 0; r < n; r++ {
+		if r > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "r%d = 0", r)
+	}
+	b.WriteString(";\n")
+	return b.String()
 }

@@ -251,20 +251,8 @@ func (g *stepGen) resume(nc *numCall) error {
 			g.line("%s = SPV(%d);", s, nc.pend[gi][k])
 		}
 	}
-	for k := range st.deltas {
-		d := &st.deltas[k]
-		if err := g.code(d.coef.code); err != nil {
-			return err
-		}
-		v, err := g.opnd(d.coef.res)
-		if err != nil {
-			return err
-		}
-		s, err := g.state(g.p.state[d.v])
-		if err != nil {
-			return err
-		}
-		g.line("%s = %s + (%s * %s);", s, s, g.spike(d.port), v)
+	if err := g.deltas(st); err != nil {
+		return err
 	}
 	g.term = false
 	for d := len(nc.path) - 1; d >= 0; d-- {
@@ -499,16 +487,7 @@ func (g *stepGen) sourceNumeric(pr *program) (string, error) {
 		} else {
 			out.WriteString("\t\tint64_t em = emc[i];\n")
 		}
-		if pr.nregs > 0 {
-			out.WriteString("\t\tdouble ")
-			for r := 0; r < pr.nregs; r++ {
-				if r > 0 {
-					out.WriteString(", ")
-				}
-				fmt.Fprintf(&out, "r%d = 0", r)
-			}
-			out.WriteString(";\n")
-		}
+		out.WriteString(regDecls(pr.nregs))
 		var spillLoad, spillStore strings.Builder
 		for _, r := range regs {
 			if k, ok := regSlot[r]; ok && g.regPhase[r]&(1<<uint(ph)) != 0 {

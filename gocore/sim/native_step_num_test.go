@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 	"testing"
+	"time"
 
 	"nestml_go/gocore/ir"
 	"nestml_go/gocore/pipeline"
@@ -160,18 +161,7 @@ func TestFusedNumericStepMatchesNative(t *testing.T) {
 			if len(want.spikes[0]) < 3 {
 				t.Fatalf("the protocol gives %d spikes", len(want.spikes[0]))
 			}
-			for k, th := range []int{1, 3} {
-				net, _ := sim.NewNetwork(0.1)
-				net.SetThreads(th)
-				net.SetNative(true)
-				cc := c
-				cc.splits = 1 + 2*k
-				got := runNeuronCase(t, &simEngine{t, net}, m, cc)
-				if st := net.NativeStatus(); st != m.Name+": fused step kernel with the native kernel\n" {
-					t.Fatalf("status %q", st)
-				}
-				compareTraces(t, label+" fused, threads="+itoa(th), want, got)
-			}
+			checkFused(t, label, m, c, want, m.Name+": fused step kernel with the native kernel\n")
 		})
 	}
 }
@@ -350,6 +340,7 @@ func TestFusedNumericStepAllocations(t *testing.T) {
 	if st := net.NativeStatus(); !strings.Contains(st, "fused step kernel with the native kernel") {
 		t.Fatalf("not fused: %q", st)
 	}
+	defer sim.SetTeamSpin(sim.SetTeamSpin(time.Hour))
 	one := testing.AllocsPerRun(20, func() { _ = net.Simulate(0.1, nil) })
 	many := testing.AllocsPerRun(20, func() { _ = net.Simulate(5, nil) })
 	if many > one+2 {

@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 	"testing"
+	"time"
 
 	"nestml_go/gocore/ir"
 	"nestml_go/gocore/sim"
@@ -111,19 +112,27 @@ func TestFusedStepMatchesGoEngine(t *testing.T) {
 			if len(want.spikes[0]) < 5 {
 				t.Fatalf("the protocol gives %d spikes", len(want.spikes[0]))
 			}
-			for k, th := range []int{1, 3} {
-				net, _ := sim.NewNetwork(0.1)
-				net.SetThreads(th)
-				net.SetNative(true)
-				cc := c
-				cc.splits = 1 + 2*k
-				got := runNeuronCase(t, &simEngine{t, net}, m, cc)
-				if st := net.NativeStatus(); st != m.Name+": fused step kernel\n" {
-					t.Fatalf("step kernel status %q", st)
-				}
-				compareTraces(t, label+" fused, threads="+itoa(th), want, got)
-			}
+			checkFused(t, label, m, c, want, m.Name+": fused step kernel\n")
 		})
+	}
+}
+
+// checkFused runs case c of m with native kernels at 1 thread in one
+// Simulate call and at 3 threads in three, checks that NativeStatus is
+// status, and compares the traces with want bit for bit.
+func checkFused(t *testing.T, label string, m *ir.Model, c neuronCase, want trace, status string) {
+	t.Helper()
+	for k, th := range []int{1, 3} {
+		net, _ := sim.NewNetwork(0.1)
+		net.SetThreads(th)
+		net.SetNative(true)
+		cc := c
+		cc.splits = 1 + 2*k
+		got := runNeuronCase(t, &simEngine{t, net}, m, cc)
+		if st := net.NativeStatus(); st != status {
+			t.Fatalf("native status %q, want %q", st, status)
+		}
+		compareTraces(t, label+" fused, threads="+itoa(th), want, got)
 	}
 }
 
@@ -195,6 +204,7 @@ func TestFusedStepAllocations(t *testing.T) {
 	if st := net.NativeStatus(); !strings.Contains(st, "fused step kernel") {
 		t.Fatalf("not fused: %q", st)
 	}
+	defer sim.SetTeamSpin(sim.SetTeamSpin(time.Hour))
 	one := testing.AllocsPerRun(20, func() { _ = net.Simulate(0.1, nil) })
 	many := testing.AllocsPerRun(20, func() { _ = net.Simulate(5, nil) })
 	if many > one+2 {

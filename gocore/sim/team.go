@@ -42,7 +42,10 @@ const stopGen = ^uint64(0)
 // spinFor bounds spinning: long enough for the serial phase between two
 // steps and the imbalance at the end of one, short enough not to burn a
 // core while the caller is away (a progress callback, the end of a run).
-const spinFor = 200 * time.Microsecond
+// (A variable for the allocation tests: a waiter that falls asleep may
+// allocate the runtime's wait record once its caches were cleared by a
+// garbage collection, which is not the engine's allocation.)
+var spinFor = 200 * time.Microsecond
 
 // teamSpin is how long the waiters of a team of T spin: spinFor, or not at
 // all when the workers outnumber the CPUs (a spinning waiter would then

@@ -314,11 +314,22 @@ func (k *Kernel) Step(n int, tEnd float64, scal []float64, cols [][]float64, fla
 	if n <= 0 {
 		return 0
 	}
-	if len(cols) > StepMaxCols || len(flags) > StepMaxFlags || len(emit) < n {
+	if len(emit) < n {
 		panic("native: step kernel arguments out of range")
 	}
-	var d [StepMaxCols]*C.double
-	var f [StepMaxFlags]*C.uint8_t
+	d, f := stepArgs(n, cols, flags)
+	return int(C.nk_call_step(k.fn, C.int32_t(n), C.double(tEnd), (*C.double)(ptr(scal)), (*C.uint16_t)(unsafe.Pointer(&emit[0])),
+		d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8], d[9], d[10], d[11], d[12], d[13], d[14], d[15], d[16], d[17], d[18], d[19], d[20], d[21], d[22], d[23], d[24], d[25], d[26], d[27], d[28], d[29], d[30], d[31], d[32], d[33], d[34], d[35], d[36], d[37], d[38], d[39], d[40], d[41], d[42], d[43], d[44], d[45], d[46], d[47],
+		f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7]))
+}
+
+// stepArgs checks the column and flag windows of a step-kernel call (at
+// most StepMaxCols and StepMaxFlags, each at least n long) and returns
+// their first elements, to be passed as the call's arguments.
+func stepArgs(n int, cols [][]float64, flags [][]uint8) (d [StepMaxCols]*C.double, f [StepMaxFlags]*C.uint8_t) {
+	if len(cols) > StepMaxCols || len(flags) > StepMaxFlags {
+		panic("native: step kernel arguments out of range")
+	}
 	for i, c := range cols {
 		if len(c) < n {
 			panic("native: step kernel column too short")
@@ -331,9 +342,7 @@ func (k *Kernel) Step(n int, tEnd float64, scal []float64, cols [][]float64, fla
 		}
 		f[i] = (*C.uint8_t)(unsafe.Pointer(&c[0]))
 	}
-	return int(C.nk_call_step(k.fn, C.int32_t(n), C.double(tEnd), (*C.double)(ptr(scal)), (*C.uint16_t)(unsafe.Pointer(&emit[0])),
-		d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8], d[9], d[10], d[11], d[12], d[13], d[14], d[15], d[16], d[17], d[18], d[19], d[20], d[21], d[22], d[23], d[24], d[25], d[26], d[27], d[28], d[29], d[30], d[31], d[32], d[33], d[34], d[35], d[36], d[37], d[38], d[39], d[40], d[41], d[42], d[43], d[44], d[45], d[46], d[47],
-		f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7]))
+	return d, f
 }
 
 // Addr is the address of the kernel's function, for a kernel that calls
@@ -352,23 +361,10 @@ func (k *Kernel) StepNumeric(n int, tEnd float64, scal []float64, cols [][]float
 	if n <= 0 {
 		return 0
 	}
-	if len(cols) > StepMaxCols || len(flags) > StepMaxFlags || len(emit) < n || len(fns) == 0 || len(fail) < StepFailLen {
+	if len(emit) < n || len(fns) == 0 || len(fail) < StepFailLen {
 		panic("native: step kernel arguments out of range")
 	}
-	var d [StepMaxCols]*C.double
-	var f [StepMaxFlags]*C.uint8_t
-	for i, c := range cols {
-		if len(c) < n {
-			panic("native: step kernel column too short")
-		}
-		d[i] = (*C.double)(unsafe.Pointer(&c[0]))
-	}
-	for i, c := range flags {
-		if len(c) < n {
-			panic("native: step kernel flags too short")
-		}
-		f[i] = (*C.uint8_t)(unsafe.Pointer(&c[0]))
-	}
+	d, f := stepArgs(n, cols, flags)
 	return int(C.nk_call_stepn(k.fn, C.int32_t(n), C.double(tEnd), (*C.double)(ptr(scal)), (*C.uint16_t)(unsafe.Pointer(&emit[0])),
 		(*C.uint64_t)(unsafe.Pointer(&fns[0])), (*C.double)(unsafe.Pointer(&fail[0])),
 		d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8], d[9], d[10], d[11], d[12], d[13], d[14], d[15], d[16], d[17], d[18], d[19], d[20], d[21], d[22], d[23], d[24], d[25], d[26], d[27], d[28], d[29], d[30], d[31], d[32], d[33], d[34], d[35], d[36], d[37], d[38], d[39], d[40], d[41], d[42], d[43], d[44], d[45], d[46], d[47],
