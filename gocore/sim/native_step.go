@@ -346,28 +346,28 @@ func (g *stepGen) column(col []float64) (string, error) {
 		return g.perNeuron(fmt.Sprintf("s%d", k), key, stepSlot{col: p.state[k]}, true), nil
 	case ir.KParam:
 		if g.homP[k] {
-			name := fmt.Sprintf("P%d", k)
-			if !g.loaded[name] {
-				g.loaded[name] = true
-				fmt.Fprintf(&g.pre, "\tconst double %s = %s;\n", name, g.scalar(p.params[k][0]))
-			}
-			return name, nil
+			return g.shared(fmt.Sprintf("P%d", k), p.params[k][0]), nil
 		}
 		return g.perNeuron(fmt.Sprintf("p%d", k), key, stepSlot{col: p.params[k]}, false), nil
 	case ir.KInternal:
 		if g.homI[k] {
-			name := fmt.Sprintf("I%d", k)
-			if !g.loaded[name] {
-				g.loaded[name] = true
-				fmt.Fprintf(&g.pre, "\tconst double %s = %s;\n", name, g.scalar(p.internals[k][0]))
-			}
-			return name, nil
+			return g.shared(fmt.Sprintf("I%d", k), p.internals[k][0]), nil
 		}
 		return g.perNeuron(fmt.Sprintf("q%d", k), key, stepSlot{col: p.internals[k]}, false), nil
 	case ir.KContPort:
 		return g.perNeuron(fmt.Sprintf("u%d", k), key, stepSlot{col: p.contIn[k]}, false), nil
 	}
 	return "", errors.New("a column of an unsupported kind")
+}
+
+// shared returns the local name of a value equal across the population
+// (a parameter or internal), read once from the scalars before the loop.
+func (g *stepGen) shared(name string, v float64) string {
+	if !g.loaded[name] {
+		g.loaded[name] = true
+		fmt.Fprintf(&g.pre, "\tconst double %s = %s;\n", name, g.scalar(v))
+	}
+	return name
 }
 
 // state returns the local of the state column col, to be assigned.
