@@ -149,6 +149,12 @@ func (p *Population) buildStep() (*stepKernel, error) {
 	if err != nil {
 		return nil, err
 	}
+	return g.compile(src)
+}
+
+// compile compiles and loads the generated step kernel src, whose arguments
+// g has collected.
+func (g *stepGen) compile(src string) (*stepKernel, error) {
 	if len(g.slots) > native.StepMaxCols || len(g.flagPorts) > native.StepMaxFlags {
 		return nil, fmt.Errorf("more than %d columns or %d spike ports", native.StepMaxCols, native.StepMaxFlags)
 	}

@@ -10,7 +10,6 @@ import (
 	"unsafe"
 
 	"nestml_go/gocore/ir"
-	"nestml_go/gocore/sim/native"
 )
 
 // Fused step kernels for models with a numeric part
@@ -182,14 +181,11 @@ func (p *Population) buildStepNumeric(gp *program) (*stepKernel, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(g.slots) > native.StepMaxCols || len(g.flagPorts) > native.StepMaxFlags {
-		return nil, fmt.Errorf("more than %d columns or %d spike ports", native.StepMaxCols, native.StepMaxFlags)
-	}
-	k, err := native.Load(src, stepSymbol)
+	sk, err := g.compile(src)
 	if err != nil {
 		return nil, err
 	}
-	sk := &stepKernel{k: k, cols: g.slots, flags: g.flagPorts, scal: g.scal, exact: g.exact, ni: gp.numeric}
+	sk.ni = gp.numeric
 	for _, nc := range ng.calls {
 		sk.fns = append(sk.fns, nc.nk.k.Addr())
 	}

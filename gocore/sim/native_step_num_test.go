@@ -4,7 +4,6 @@ import (
 	"math"
 	"strings"
 	"testing"
-	"time"
 
 	"nestml_go/gocore/ir"
 	"nestml_go/gocore/pipeline"
@@ -322,28 +321,5 @@ func TestFusedNumericStepFallback(t *testing.T) {
 // part allocates nothing (see TestFusedStepAllocations).
 func TestFusedNumericStepAllocations(t *testing.T) {
 	requireCC(t)
-	m := loadModel(t, "iaf_cond_exp_neuron")
-	net, _ := sim.NewNetwork(0.1)
-	net.SetNative(true)
-	net.SetThreads(2)
-	pop, err := net.CreatePopulation(m, 600)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pg, _ := net.CreatePoissonGenerator(20000, 0, math.Inf(1))
-	if err := net.Connect(pg.IDs(), pop.IDs(), 4, 0.1, ""); err != nil {
-		t.Fatal(err)
-	}
-	if err := net.Simulate(50, nil); err != nil {
-		t.Fatal(err)
-	}
-	if st := net.NativeStatus(); !strings.Contains(st, "fused step kernel with the native kernel") {
-		t.Fatalf("not fused: %q", st)
-	}
-	defer sim.SetTeamSpin(sim.SetTeamSpin(time.Hour))
-	one := testing.AllocsPerRun(20, func() { _ = net.Simulate(0.1, nil) })
-	many := testing.AllocsPerRun(20, func() { _ = net.Simulate(5, nil) })
-	if many > one+2 {
-		t.Errorf("50 steps allocate %v times, 1 step %v times", many, one)
-	}
+	checkStepAllocs(t, "iaf_cond_exp_neuron", 20000, 4, "fused step kernel with the native kernel")
 }
