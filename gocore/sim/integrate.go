@@ -704,6 +704,14 @@ func asSel(idx []int32, n int) sel {
 
 // rkf45 is the lane-parallel form of rkf45.Workspace.Step with
 // EvolveApply and the standard controller (numerics.md §6.1–6.4).
+//
+// The controller's error scale is eps_rel·(a_y·|y| + a_dydt·|h·y'|) +
+// eps_abs at the new state. With a_dydt = 0 (every controller but the
+// derivative one) GSL still evaluates y' there, for a term of +0; the
+// engine leaves out the term and the evaluation. The scale is the same,
+// except where y' is not finite at a finite new state: GSL's 0·∞ = NaN
+// then drops that component's ratio, and the neuron's next sub-step,
+// which starts from y', fails in both.
 func (c *chunk) rkf45(ni *numInfo, rp *rhsProg, b *numBuf, dt float64, s sel) {
 	n := ni.ncomp
 	base := c.base
@@ -877,7 +885,12 @@ func (c *chunk) rkf45(ni *numInfo, rp *rhsProg, b *numBuf, dt float64, s sel) {
 				yerr[i] = float64(h0[i] * e)
 			}
 		}
-		c.rhs(rp, b.y, b.dydt, rs)
+		if ni.yp {
+			// the derivative at the new state, which only this controller
+			// weighs (the first stage of a next sub-step is evaluated
+			// when it starts)
+			c.rhs(rp, b.y, b.dydt, rs)
+		}
 		// control, per lane
 		next, nextS := b.next[:0], b.nextS[:0]
 		for _, i := range active {
@@ -892,7 +905,12 @@ func (c *chunk) rkf45(ni *numInfo, rp *rhsProg, b *numBuf, dt float64, s sel) {
 			rmax := minNormal
 			for k := 0; k < n; k++ {
 				yi := b.y[k][i]
-				d := float64(epsRel*(float64(aY*math.Abs(yi))+float64(aDydt*math.Abs(float64(hOld*b.dydt[k][i]))))) + epsAbs
+				var d float64
+				if ni.yp {
+					d = float64(epsRel*(float64(aY*math.Abs(yi))+float64(aDydt*math.Abs(float64(hOld*b.dydt[k][i]))))) + epsAbs
+				} else {
+					d = float64(epsRel*math.Abs(yi)) + epsAbs
+				}
 				r := math.Abs(b.yerr[k][i]) / math.Abs(d)
 				if r > rmax { // a NaN ratio is ignored
 					rmax = r

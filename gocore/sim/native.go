@@ -354,9 +354,9 @@ func nativeSource(ni *numInfo, rp *rhsProg) (string, []operand, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	aY, aD := "1.0", "0.0"
+	aY, aD, yp := "1.0", "0.0", "0"
 	if ni.yp {
-		aY, aD = "0.0", "1.0"
+		aY, aD, yp = "0.0", "1.0", "1"
 	}
 	var coefs strings.Builder
 	for _, c := range []struct {
@@ -372,7 +372,7 @@ func nativeSource(ni *numInfo, rp *rhsProg) (string, []operand, error) {
 	}
 	src := strings.NewReplacer(
 		"@N@", strconv.Itoa(ni.ncomp), "@NAUX@", strconv.Itoa(max(len(aux), 1)),
-		"@AY@", aY, "@AD@", aD, "@COEFS@", coefs.String(), "@METHOD@", strconv.Itoa(nativeMethod[ni.ns.Method]),
+		"@AY@", aY, "@AD@", aD, "@YP@", yp, "@COEFS@", coefs.String(), "@METHOD@", strconv.Itoa(nativeMethod[ni.ns.Method]),
 		"@RHS@", scalar, "@RHS_VEC@", vector,
 	).Replace(nativeTemplate)
 	return src, aux, nil
