@@ -124,6 +124,16 @@ def test_the_two_halves_of_a_generated_model_define_each_function_once(tmp_path)
     assert len(whole) >= 10 and one and two
     assert sorted(one + two) == whole  # every function in exactly one half
     assert "iaf_psc_exp_neuron::update" in two and "register_iaf_psc_exp_neuron" in one
+    # the hot split: the same functions, those that run per step, spike or
+    # connection in part 2, the rest in part 1
+    assert _pch.splits_hot(str(tmp_path / "gen"), cpp)
+    cold = defined("-DNESTML_GO_PART=1", "-DNESTML_GO_HOT_SPLIT")
+    hot = defined("-DNESTML_GO_PART=2", "-DNESTML_GO_HOT_SPLIT")
+    assert sorted(cold + hot) == whole
+    assert sorted(set(hot)) == ["iaf_psc_exp_neuron::handle", "iaf_psc_exp_neuron::handles_test_event",
+                                "iaf_psc_exp_neuron::send_test_event", "iaf_psc_exp_neuron::update"]
+    assert hot.count("iaf_psc_exp_neuron::handle") == 2  # spikes and currents; data logging is cold
+    assert "iaf_psc_exp_neuron::handles_test_event" in cold  # the data-logging one
     # the explicit specialization of RecordablesMap<>::create() is declared in
     # both halves, so neither instantiates NEST's generic one (which asserts)
     for part in ("1", "2"):
@@ -268,3 +278,76 @@ def test_abi_probe_and_symbol_lists_of_the_first_build(monkeypatch, tmp_path):
     # the PyNEST extension stands in for a module: it links the same libraries
     _nestbuild._undefined_symbols(nest.api_so, nest)
     assert calls == [(nest.api_so, False)]
+
+
+_TRACE_SCRIPT = """
+import json, sys
+import nest
+nest.set_verbosity("M_ERROR")
+nest.Install(sys.argv[1])
+nest.resolution = 0.1
+out = {}
+for model, i_e in (("iaf_psc_alpha_neuron", 200.0), ("aeif_cond_exp_neuron", 800.0)):
+    n = nest.Create(model, 3)
+    n.set({"I_e": i_e})
+    n[1].set({"C_m": 180.0})
+    sg = nest.Create("spike_generator", params={"spike_times": [5.0, 7.3, 20.0, 20.1, 44.4],
+                                                 "spike_weights": [40.0, -25.0, 300.0, 150.0, 90.0]})
+    nest.Connect(sg, n)
+    mm = nest.Create("multimeter", params={"record_from": ["V_m"], "interval": 0.1})
+    nest.Connect(mm, n)
+    sr = nest.Create("spike_recorder")
+    nest.Connect(n, sr)
+    nest.Simulate(120.0)
+    ev = mm.get("events")
+    out[model] = {"V_m": [float(v) for v in ev["V_m"]], "senders": [int(s) for s in ev["senders"]],
+                  "spikes": [float(t) for t in sr.get("events")["times"]], "C_m": [float(c) for c in n.get("C_m")]}
+print(json.dumps(out))
+"""
+
+
+@pytest.mark.skipif(shutil.which("g++") is None, reason="needs g++")
+def test_hot_split_module_runs_like_a_module_of_whole_units(monkeypatch, tmp_path):
+    # Without the PCH, two halves are split hot and cold: part 2 (update,
+    # event handlers) with the module's flags, part 1 (registration, status,
+    # construction, calibration) with -Og, linked last. The module must run
+    # exactly like one compiled as whole translation units.
+    import json
+    import sys
+
+    from _nestutil import require_nest
+
+    import nestml_go as ng
+
+    require_nest()
+    srcs = []
+    for m in ("iaf_psc_alpha_neuron", "aeif_cond_exp_neuron"):
+        p = tmp_path / f"{m}.nestml"
+        p.write_text(ng.library_source(m))
+        srcs.append(str(p))
+    monkeypatch.setenv("NESTML_GO_NO_PCH", "1")
+    hot = ng.generate_nest_target(srcs, str(tmp_path / "hot"), module_name="hotsplitmodule", logging_level="NONE")
+    info = json.loads((tmp_path / "hot" / "nestml_go_build.json").read_text())
+    assert info["hot_split"] and info["pch"] is None
+    cmds = (tmp_path / "hot" / "build.sh").read_text().splitlines()
+    part1 = next(c for c in cmds if "-c nestml_go_unity_0.cc" in c)
+    part2 = next(c for c in cmds if "-c nestml_go_unity_1.cc" in c)
+    assert part1.split()[-5:-4] == _pch.COLD_PART_FLAGS and "-Og" not in part2 and "-O2" in part2
+    assert cmds[-1].endswith("nestml_go_unity_1.o nestml_go_unity_0.o")  # the optimized copies first
+    assert "#define NESTML_GO_HOT_SPLIT" in (tmp_path / "hot" / "nestml_go_unity_0.cc").read_text()
+    monkeypatch.setenv("NESTML_GO_NO_UNITY", "1")
+    whole = ng.generate_nest_target(srcs, str(tmp_path / "whole"), module_name="wholeunitsmodule",
+                                    logging_level="NONE")
+    assert not json.loads((tmp_path / "whole" / "nestml_go_build.json").read_text())["hot_split"]
+
+    def run(module: str) -> dict:
+        proc = subprocess.run([sys.executable, "-c", _TRACE_SCRIPT, module], capture_output=True, text=True,
+                              timeout=300)
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        return json.loads(proc.stdout.strip().splitlines()[-1])
+
+    a, b = run(hot), run(whole)
+    assert a == b
+    for model, res in a.items():
+        assert len(res["V_m"]) > 3 * 1100 and res["spikes"], model  # spiking, recorded every step
+        assert res["C_m"][1] == 180.0

@@ -612,7 +612,12 @@ def build_module(
             functions for one to three models, the models divided over
             ``min(jobs, n // 2)`` for more; with ``jobs`` = 1 one); default on unless
             ``NESTML_GO_NO_UNITY`` is set. ``False``, or no ``<module_name>.cpp``
-            among the sources: one translation unit per ``*.cpp``.
+            among the sources: one translation unit per ``*.cpp``. The two
+            halves of a module without synapse models are split hot and cold:
+            part 2 holds the functions that run per step, per spike or per
+            connection, part 1 the rest and is compiled with ``-Og`` (it is
+            linked last, so inline functions both define are the fully
+            optimized part's).
         pch: use the cached precompiled header of NEST's headers (see
             ``_pch.py``; on the first build with these flags the module
             compiles without it and it is then built in the background, or
@@ -673,13 +678,25 @@ def build_module(
             pch_header = _pch.ensure_pch(cxx_path, cxxflags, nest.version, nest.include_dir, say)
     for old in glob.glob(os.path.join(src_dir, _pch.UNITY_PREFIX + "_*.cc")):
         os.remove(old)
+    hot = False
+    parts: list[Optional[int]] = [None] * len(sources)
     if use_unity:
         splittable = [s for s in sources if s != module_src and _pch.splits_in_parts(src_dir, s)]
         plan = _pch.unity_units(sources, module_src, cores, splittable)
+        parts = [part for part, _ in plan]
+        # The hot split: the per-step, per-spike and per-connection functions
+        # fully optimized in part 2, the rest with -Og in part 1 (decision
+        # 0004, revision 3; GCC uses the -O2 PCH for it as well).
+        hot = (
+            parts == [1, 2]
+            and all(_pch.splits_hot(src_dir, m) for m in plan[1][1])
+            and not _pch.has_synapses(src_dir)
+        )
         groups = [g for _, g in plan]
-        units = [_pch.write_unity(src_dir, i, g, part) for i, (part, g) in enumerate(plan)]
+        units = [_pch.write_unity(src_dir, i, g, part, hot) for i, (part, g) in enumerate(plan)]
+        split = "; hot split, part 1 with " + " ".join(_pch.COLD_PART_FLAGS) if hot else ""
         labels = [
-            f"{u} ({', '.join(g)}{'' if part is None else f'; part {part} of 2'})"
+            f"{u} ({', '.join(g)}{'' if part is None else f'; part {part} of 2'}{split if part == 1 else ''})"
             for u, (part, g) in zip(units, plan)
         ]
     else:
@@ -694,9 +711,14 @@ def build_module(
         sloppy = ",".join(x for x in (os.environ.get("CCACHE_SLOPPINESS", ""), "pch_defines,time_macros") if x)
         launcher = ["env", f"CCACHE_SLOPPINESS={sloppy}", ccache]
     compile_cmds = [
-        launcher + [cxx_path, *cxxflags, *unit_flags, "-c", src, "-o", obj] for src, obj in zip(units, objects)
+        launcher
+        + [cxx_path, *cxxflags, *unit_flags, *(_pch.COLD_PART_FLAGS if hot and part == 1 else []), "-c", src, "-o", obj]
+        for src, obj, part in zip(units, objects, parts)
     ]
-    link_cmd = [cxx_path, "-shared", "-o", so_name, *objects, *ldflags]
+    # The linker keeps the first copy of an inline function that several
+    # units define: in a hot split, the fully optimized part's.
+    link_objects = objects[::-1] if hot else objects
+    link_cmd = [cxx_path, "-shared", "-o", so_name, *link_objects, *ldflags]
 
     with open(os.path.join(src_dir, "build.sh"), "w", encoding="utf-8") as f:
         f.write("#!/bin/sh\n")
@@ -788,6 +810,7 @@ def build_module(
         "sources": sources,
         "jobs": jobs,
         "translation_units": dict(zip(units, groups)),
+        "hot_split": hot,
         "pch": pch_header,
         "build_seconds": round(seconds, 2),
         "compile_seconds": unit_seconds,
