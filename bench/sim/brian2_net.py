@@ -7,6 +7,7 @@ simulation loop as measured by the generated program, run_cpu_s the CPU
 time of the program (all threads; includes loading and writing results)."""
 
 import json
+import re
 import resource
 import shutil
 import sys
@@ -23,9 +24,42 @@ from brian2 import Hz, NeuronGroup, PoissonInput, SpikeMonitor, Synapses, mV, ms
 tmp = tempfile.mkdtemp(prefix="b2bench_")
 b2.set_device("cpp_standalone", directory=tmp, build_on_run=False)
 b2.prefs.devices.cpp_standalone.openmp_threads = cfg["threads"]
+if cfg.get("method", "").startswith("gsl"):
+    # Brian2 2.9.0 (the newest release) cannot build GSL integrators in
+    # cpp_standalone: its GSL code object lacks the standalone code object's
+    # block methods and raises NotImplementedError (brian-team/brian2#1686,
+    # fixed by #1687 after the release). Give it those methods, as the fix does.
+    from brian2.devices.cpp_standalone.codeobject import CPPStandaloneCodeObject
+    from brian2.devices.cpp_standalone.GSLcodeobject import GSLCPPStandaloneCodeObject
+
+    from brian2.codegen.codeobject import CodeObject
+
+    def _gsl_init(self, *args, **kwds):
+        CodeObject.__init__(self, *args, **kwds)
+        self.before_after_blocks = []
+
+    GSLCPPStandaloneCodeObject.__init__ = _gsl_init
+    # ... and it declares locals of the right-hand-side function extern "C",
+    # which g++ rejects
+    from brian2.codegen.generators.GSL_generator import GSLCPPCodeGenerator
+
+    GSLCPPCodeGenerator.syntax = dict(GSLCPPCodeGenerator.syntax, start_declare="")
+    for _name in ("__call__", "compile_block", "run_block"):
+        setattr(GSLCPPStandaloneCodeObject, _name, getattr(CPPStandaloneCodeObject, _name))
 b2.defaultclock.dt = 0.1 * ms
 b2.seed(cfg.get("seed", 1))
 case = cfg["case"]
+
+
+def gsl_eqs(eqs: str, ns: dict) -> str:
+    """The equations with the namespace's constants written in as literals:
+    Brian2 2.9.0's GSL code for cpp_standalone does not declare namespace
+    constants in the right-hand-side function (another part of #1686)."""
+    for name, q in ns.items():
+        eqs = re.sub(rf"\b{name}\b", f"({q!r})", eqs)
+    return eqs
+
+
 NIN = 1000  # PoissonInput: the rate is split over NIN inputs (binomial ≈ Poisson)
 E = float(np.e)
 
@@ -50,7 +84,14 @@ elif case == "b":
              dgi/dt = -gi/tau_i : siemens
              vb = clip(v, -1000*mV, V_peak) : volt"""
     method = cfg.get("method", "rk4")
-    G = NeuronGroup(N, eqs, threshold="v >= V_peak", reset="v = V_reset; w += b", refractory=2 * ms, method=method, namespace=ns)
+    # gsl_rkf45: GSL's adaptive rkf45 (Brian2's GSL support, one thread) with
+    # a purely absolute error bound of 1e-6 in NEST's units per variable (NEST
+    # adds 1e-6·h·|y'|, which Brian2 cannot express)
+    opts = dict(absolute_error_per_variable=dict(v=1e-6 * mV, w=1e-6 * pA, ge=1e-6 * nS, gi=1e-6 * nS))
+    if method.startswith("gsl"):
+        eqs = gsl_eqs(eqs, ns)
+    G = NeuronGroup(N, eqs, threshold="v >= V_peak", reset="v = V_reset; w += b", refractory=2 * ms, method=method,
+                    method_options=opts if method.startswith("gsl") else None, namespace=ns)
     G.v = -70.6 * mV
     P = PoissonInput(G, "ge", N=NIN, rate=cfg["rate"] / NIN * Hz, weight=cfg["weight"] * nS)
     mon = SpikeMonitor(G)
@@ -69,7 +110,14 @@ elif case == "c":
              dIi/dt = (xin - Ii)/tau_i : amp
              dxin/dt = -xin/tau_i : amp"""
     method = cfg.get("method", "exponential_euler")
-    G = NeuronGroup(N, eqs, threshold="v > 0*mV", refractory="v > 0*mV", method=method, namespace=ns)
+    # gsl_rkf45: NEST's HH error control (absolute 1e-3 in NEST's units per
+    # variable, relative 0)
+    opts = dict(absolute_error_per_variable=dict(v=1e-3 * mV, m=1e-3, h=1e-3, n=1e-3, Ie=1e-3 * pA, xe=1e-3 * pA,
+                                                 Ii=1e-3 * pA, xin=1e-3 * pA))
+    if method.startswith("gsl"):
+        eqs = gsl_eqs(eqs, ns)
+    G = NeuronGroup(N, eqs, threshold="v > 0*mV", refractory="v > 0*mV", method=method,
+                    method_options=opts if method.startswith("gsl") else None, namespace=ns)
     G.v = -65 * mV
     G.m, G.h, G.n = 0.0529324852572496, 0.596120753508460, 0.317676914060697
     P = PoissonInput(G, "xe", N=NIN, rate=cfg["rate"] / NIN * Hz, weight=cfg["weight"] * E * pA)
