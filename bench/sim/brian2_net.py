@@ -24,31 +24,28 @@ from brian2 import Hz, NeuronGroup, PoissonInput, SpikeMonitor, Synapses, mV, ms
 tmp = tempfile.mkdtemp(prefix="b2bench_")
 b2.set_device("cpp_standalone", directory=tmp, build_on_run=False)
 b2.prefs.devices.cpp_standalone.openmp_threads = cfg["threads"]
-if cfg.get("method", "").startswith("gsl"):
-    # Brian2 2.9.0 (the newest release) cannot build GSL integrators in
-    # cpp_standalone: its GSL code object lacks the standalone code object's
-    # block methods and raises NotImplementedError (brian-team/brian2#1686,
-    # fixed by #1687 after the release). Give it those methods, as the fix does.
+
+
+def patch_gsl_standalone() -> None:
+    """Make Brian2 2.9.0 (the newest release) build GSL integrators in
+    cpp_standalone, which it cannot (brian-team/brian2#1686, fixed by #1687
+    after the release): its GSL code object lacks the standalone code
+    object's block methods and raises NotImplementedError, and its
+    right-hand-side function declares locals extern "C", which g++ rejects.
+    (The third defect, undeclared namespace constants, is gsl_eqs's.)"""
+    from brian2.codegen.codeobject import CodeObject
+    from brian2.codegen.generators.GSL_generator import GSLCPPCodeGenerator
     from brian2.devices.cpp_standalone.codeobject import CPPStandaloneCodeObject
     from brian2.devices.cpp_standalone.GSLcodeobject import GSLCPPStandaloneCodeObject
 
-    from brian2.codegen.codeobject import CodeObject
-
-    def _gsl_init(self, *args, **kwds):
+    def init(self, *args, **kwds):
         CodeObject.__init__(self, *args, **kwds)
         self.before_after_blocks = []
 
-    GSLCPPStandaloneCodeObject.__init__ = _gsl_init
-    # ... and it declares locals of the right-hand-side function extern "C",
-    # which g++ rejects
-    from brian2.codegen.generators.GSL_generator import GSLCPPCodeGenerator
-
+    GSLCPPStandaloneCodeObject.__init__ = init
+    for name in ("__call__", "compile_block", "run_block"):
+        setattr(GSLCPPStandaloneCodeObject, name, getattr(CPPStandaloneCodeObject, name))
     GSLCPPCodeGenerator.syntax = dict(GSLCPPCodeGenerator.syntax, start_declare="")
-    for _name in ("__call__", "compile_block", "run_block"):
-        setattr(GSLCPPStandaloneCodeObject, _name, getattr(CPPStandaloneCodeObject, _name))
-b2.defaultclock.dt = 0.1 * ms
-b2.seed(cfg.get("seed", 1))
-case = cfg["case"]
 
 
 def gsl_eqs(eqs: str, ns: dict) -> str:
@@ -59,6 +56,12 @@ def gsl_eqs(eqs: str, ns: dict) -> str:
         eqs = re.sub(rf"\b{name}\b", f"({q!r})", eqs)
     return eqs
 
+
+if cfg.get("method", "").startswith("gsl"):
+    patch_gsl_standalone()
+b2.defaultclock.dt = 0.1 * ms
+b2.seed(cfg.get("seed", 1))
+case = cfg["case"]
 
 NIN = 1000  # PoissonInput: the rate is split over NIN inputs (binomial ≈ Poisson)
 E = float(np.e)
