@@ -78,7 +78,7 @@ func TestConvolutionStates(t *testing.T) {
 	const k = "S_.ode_state[ State_::I_kernel_exc__X__exc_spikes__d ]"
 	// the per-step order of nest_target.md §4.5
 	inOrder(t, "step order", cpp,
-		"B_.spike_inputs_grid_sum_[ i ] = B_.spike_inputs_[ i ].get_value( lag );",
+		"B_.spike_inputs_grid_sum_[ i ] = input[ i ];",
 		"// 3. convolution states, first half",
 		"const double __conv_I_kernel_exc__X__exc_spikes = V_.__P_0[ 0 ] * S_.ode_state[ State_::I_kernel_exc__X__exc_spikes ] + V_.__P_0[ 1 ] * "+k,
 		"const double __conv_I_kernel_inh__X__inh_spikes__d = ",
@@ -92,7 +92,7 @@ func TestConvolutionStates(t *testing.T) {
 		k+" += ( B_.spike_inputs_grid_sum_[ 0 ] * ( 2.718281828459045 / P_.tau_syn_exc ) );",
 		"if ( B_.spike_inputs_grid_sum_[ 1 ] != 0.0 )",
 		"// 8. onCondition handlers",
-		"B_.continuous_inputs_grid_sum_[ i ] = B_.continuous_inputs_[ i ].get_value( lag );",
+		"B_.continuous_inputs_grid_sum_[ i ] = input[ CONTINUOUS_CHANNEL_0 + i ];",
 	)
 	// integrate_odes never writes the convolution states
 	upd := cpp[strings.Index(cpp, "// 4. update block"):strings.Index(cpp, "// 5. onReceive")]

@@ -54,7 +54,7 @@ func TestGenerateIafPscExpFileSet(t *testing.T) {
 		"S_.ode_state[ State_::V_m ] = P_.E_L;",
 		"set_spiketime( nest::Time::step( origin.get_steps() + lag + 1 ) );",
 		"nest::kernel().event_delivery_manager.send( *this, se, lag );",
-		"B_.spike_inputs_[ 1 ].add_value( slot, -s );",
+		"B_.inputs_.add_value( slot, 1, -s );",
 		"const double __u_0_0 = B_.continuous_inputs_grid_sum_[ 0 ];",
 		"const double __tmp_V_m = V_.__P_0[ 6 ] * S_.ode_state[ State_::I_syn_exc ] + V_.__P_0[ 7 ] * S_.ode_state[ State_::I_syn_inh ] + V_.__P_0[ 8 ] * S_.ode_state[ State_::V_m ] + V_.__Q_0[ 4 ] + V_.__Q_0[ 5 ] * __u_0_0;",
 		"insert_( iaf_psc_exp_neuron_names::_V_m, &iaf_psc_exp_neuron::get_V_m );",

@@ -101,8 +101,8 @@ type neuronData struct {
 	NumSpikeBuffers int
 	NumReceptors    int
 	MultiReceptor   bool
-	// TrackReceived: the model has onReceive handlers, so the per-step
-	// "received a spike" ring buffers are maintained (else they stay empty).
+	// TrackReceived: the model has onReceive handlers, so the input buffer
+	// has "received a spike" channels (counts per spike buffer and step).
 	TrackReceived      bool
 	Receptors          []receptor
 	NumContinuousPorts int
@@ -364,9 +364,9 @@ func buildNeuron(m *ir.Model, name string, opts Options, banner string) (*neuron
 		for _, r := range d.Receptors {
 			c.open("if ( rport == %d )", r.Index)
 			add := func(buf int, val string) {
-				c.line("B_.spike_inputs_[ %d ].add_value( slot, %s );", buf, val)
+				c.line("B_.inputs_.add_value( slot, %d, %s );", buf, val)
 				if d.TrackReceived {
-					c.line("B_.spike_input_received_[ %d ].add_value( slot, 1.0 );", buf)
+					c.line("B_.inputs_.add_value( slot, RECEIVED_CHANNEL_0 + %d, 1.0 );", buf)
 				}
 			}
 			switch {
