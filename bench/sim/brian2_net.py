@@ -42,6 +42,8 @@ def patch_gsl_standalone() -> None:
         CodeObject.__init__(self, *args, **kwds)
         self.before_after_blocks = []
 
+    if GSLCPPStandaloneCodeObject.compile_block is not CodeObject.compile_block:
+        return  # a Brian2 release with the fix: nothing to patch
     GSLCPPStandaloneCodeObject.__init__ = init
     for name in ("__call__", "compile_block", "run_block"):
         setattr(GSLCPPStandaloneCodeObject, name, getattr(CPPStandaloneCodeObject, name))

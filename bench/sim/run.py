@@ -329,7 +329,7 @@ def main() -> None:
     gsl = res.get("Brian2 (gsl_rkf45)")
     if ours and gsl and "error" not in ours and "error" not in gsl:
         extra.append(f"Adaptive RKF45 side by side: Brian2 with GSL's rkf45 and NEST's error bounds takes "
-                     f"{gsl['sim_s'] / ours['sim_s']:.2f}× the wall time of nestml_go (> 1: we are faster). Brian2 2.9.0 "
+                     f"{gsl['sim_s'] / ours['sim_s']:.2f}× the wall time of nestml_go (> 1: we are faster). Brian2 {gsl['version']} "
                      f"integrates with GSL on one thread while its OpenMP worker waits (its CPU time counts the waiting), so "
                      f"per core of work the ratio is at least Brian2's wall time over our CPU time, "
                      f"{gsl['sim_s'] / ours['sim_cpu_s']:.2f}×.")
