@@ -219,6 +219,44 @@ def test_find_nest_is_remembered_until_the_installation_changes(monkeypatch, tmp
     assert _nestbuild.find_nest() == first and len(probes) == 2
 
 
+def test_first_build_compiles_while_nest_is_imported(monkeypatch, tmp_path):
+    # With nothing remembered, find_and_build compiles on a description of
+    # NEST found without importing it, while the import runs alongside. For
+    # the installed NEST it is the one the import gives (else every first
+    # build would compile twice); a wrong one is replaced by the import's and
+    # the module built again.
+    import dataclasses
+    import sys
+
+    from _nestutil import require_nest
+
+    import nestml_go as ng
+    from nestml_go import _nestbuild
+
+    require_nest()
+    monkeypatch.setenv("NESTML_GO_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(_nestbuild, "_FOUND", {})
+    prov = _nestbuild._provisional_install(sys.executable)
+    real = _nestbuild.find_nest()
+    assert prov == real
+    assert _nestbuild._provisional_install("/no/such/python") is None
+
+    src = tmp_path / "src"
+    model = os.path.join(os.path.dirname(__file__), "..", "gocore", "models", "iaf_psc_exp_neuron.nestml")
+    ng.generate_nest_target(model, str(src), module_name="provmodule", logging_level="NONE", codegen_opts={"build": False})
+    monkeypatch.setenv("NESTML_GO_CACHE_DIR", str(tmp_path / "cache2"))  # nothing remembered
+    monkeypatch.setattr(_nestbuild, "_FOUND", {})
+    wrong = dataclasses.replace(real, include_dir=str(tmp_path / "no_headers"))
+    monkeypatch.setattr(_nestbuild, "_provisional_install", lambda python: wrong)
+    used = []
+    real_build = _nestbuild.build_module
+    monkeypatch.setattr(_nestbuild, "build_module", lambda d, m, nest, **kw: used.append(nest) or real_build(d, m, nest, **kw))
+    path = _nestbuild.find_and_build(str(src), "provmodule", progress=None, pch=False)
+    assert used == [wrong, real]
+    assert os.path.exists(path + ".so")
+    assert real.include_dir in (src / "build.sh").read_text()
+
+
 def test_prepare_nest_command(monkeypatch, capsys):
     from _nestutil import require_nest
 

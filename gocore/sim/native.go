@@ -302,7 +302,9 @@ func nativeSource(ni *numInfo, rp *rhsProg) (string, []operand, error) {
 					// of pow_int's range (a loop the compiler vectorises)
 					prod := map[int]string{2: "%[1]s * %[1]s", 3: "%[1]s * (%[1]s * %[1]s)", 4: "(%[1]s * %[1]s) * (%[1]s * %[1]s)"}[n]
 					fmt.Fprintf(&out, "\tdouble r%d[W];\n\tfor (int w = 0; w < W; w++) r%d[w] = %s;\n", in.dst, in.dst, fmt.Sprintf(prod, a))
-					fmt.Fprintf(&out, "\tfor (int w = 0; w < W; w++) if (!(fabs(%[2]s) >= 1e-70 && fabs(%[2]s) <= 1e70)) r%[1]d[w] = pow(%[2]s, %[3]d);\n", in.dst, a, n)
+					// (the range test over all lanes first: one branch)
+					fmt.Fprintf(&out, "\t{\n\t\tint out_ = 0;\n\t\tfor (int w = 0; w < W; w++) out_ |= !(fabs(%[2]s) >= 1e-70 && fabs(%[2]s) <= 1e70);\n"+
+						"\t\tif (out_)\n\t\t\tfor (int w = 0; w < W; w++) if (!(fabs(%[2]s) >= 1e-70 && fabs(%[2]s) <= 1e70)) r%[1]d[w] = pow(%[2]s, %[3]d);\n\t}\n", in.dst, a, n)
 					continue
 				}
 				e = fmt.Sprintf("pow_int(%s, %d)", a, n)
@@ -354,6 +356,7 @@ func nativeSource(ni *numInfo, rp *rhsProg) (string, []operand, error) {
 	if err != nil {
 		return "", nil, err
 	}
+	sets := nativeComponentSets(ni.ncomp, rp)
 	aY, aD, yp := "1.0", "0.0", "0"
 	if ni.yp {
 		aY, aD, yp = "0.0", "1.0", "1"
@@ -373,9 +376,74 @@ func nativeSource(ni *numInfo, rp *rhsProg) (string, []operand, error) {
 	src := strings.NewReplacer(
 		"@N@", strconv.Itoa(ni.ncomp), "@NAUX@", strconv.Itoa(max(len(aux), 1)),
 		"@AY@", aY, "@AD@", aD, "@YP@", yp, "@COEFS@", coefs.String(), "@METHOD@", strconv.Itoa(nativeMethod[ni.ns.Method]),
-		"@RHS@", scalar, "@RHS_VEC@", vector,
+		"@RHS@", scalar, "@RHS_VEC@", vector, "@SETS@", sets,
 	).Replace(nativeTemplate)
 	return src, aux, nil
+}
+
+// nativeFrozenSets enables the component sets below (off: every component
+// in every set but FRZ, the kernel before them; for tests that check the
+// two are bit-identical).
+var nativeFrozenSets = true
+
+// nativeComponentSets declares, for the kernel template, which components
+// of the numeric state need which work in an RKF45 trial:
+//
+//   - STG: the components the right-hand side reads, whose stage values
+//     (y0 + h·Σ b·k) are formed;
+//   - CTL: the components with a derivative other than the constant +0,
+//     whose new value and error are formed and weighed by the controller;
+//   - FRZ: the others, frozen by the right-hand-side selection (numerics.md
+//     §6.6, derivative +0).
+//
+// A frozen component's stages are all +0, so its new value y0 + h·(+0) is
+// y0 + 0.0 and its error 0, whose ratio (0 or NaN) never raises the
+// controller's maximum: the kernel forms exactly these, and the results
+// are bit-identical to integrating every component. The non-finite check
+// still covers all components.
+func nativeComponentSets(n int, rp *rhsProg) string {
+	read := make([]bool, n)
+	all := !nativeFrozenSets
+	mark := func(o operand) {
+		if o.kind == kODE && int(o.idx) < n {
+			read[o.idx] = true
+		}
+	}
+	for k := range rp.code {
+		in := &rp.code[k]
+		all = all || in.br != nil || in.vec != nil // nested code: assume every component is read
+		mark(in.a)
+		mark(in.b)
+		mark(in.c)
+	}
+	for _, o := range rp.res {
+		mark(o)
+	}
+	var stg, ctl, frz []string
+	for k := 0; k < n; k++ {
+		if all || read[k] {
+			stg = append(stg, strconv.Itoa(k))
+		}
+		if o := rp.res[k]; nativeFrozenSets && o.kind == kConst && o.val == 0 && !math.Signbit(o.val) {
+			frz = append(frz, strconv.Itoa(k))
+		} else {
+			ctl = append(ctl, strconv.Itoa(k))
+		}
+	}
+	// FOR_<set>(X) expands to X(k) for each member k: constant indices,
+	// straight-line code
+	var b strings.Builder
+	for _, s := range []struct {
+		name string
+		ks   []string
+	}{{"STG", stg}, {"CTL", ctl}, {"FRZ", frz}} {
+		fmt.Fprintf(&b, "#define FOR_%s(X)", s.name)
+		for _, k := range s.ks {
+			fmt.Fprintf(&b, " X(%s)", k)
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
 }
 
 // nativeBuf holds a worker's per-lane records for a kernel call.

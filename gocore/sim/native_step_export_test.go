@@ -9,3 +9,11 @@ func SetFuseNumeric(on bool) bool {
 	fuseNumeric = on
 	return old
 }
+
+// SetNativeFrozenSets turns the native RKF45 kernels' component sets on or
+// off (nativeFrozenSets) and returns the previous setting.
+func SetNativeFrozenSets(on bool) bool {
+	old := nativeFrozenSets
+	nativeFrozenSets = on
+	return old
+}

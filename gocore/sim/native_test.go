@@ -72,6 +72,39 @@ func TestNativeKernelsMatchGoEngine(t *testing.T) {
 	}
 }
 
+// TestNativeFrozenComponents: the RKF45 kernels skip the stages, error
+// and control of components frozen by integrate_odes (derivative +0; the
+// aeif models' refr_t while V_m and w integrate, V_m during the refractory
+// period). With either controller, the results are bit-identical to
+// kernels that integrate every component.
+func TestNativeFrozenComponents(t *testing.T) {
+	requireCC(t)
+	c := neuronCase{model: "aeif_cond_exp_neuron", n: 5, wlo: 1, whi: 40, dc: 900, tsim: 200,
+		hetero: map[string][]float64{"refr_T": {0, 2, 0.5, 5, 2}}}
+	for _, model := range []string{"aeif_cond_exp_neuron", "aeif_cond_alpha_neuron"} {
+		for _, ctl := range []string{"with_respect_to_solution", "with_respect_to_derivative"} {
+			m := loadModel(t, model)
+			m.Numeric.Controller = ctl
+			c.model = model
+			run := func(sets bool) trace {
+				defer sim.SetNativeFrozenSets(sim.SetNativeFrozenSets(sets))
+				net, _ := sim.NewNetwork(0.1)
+				net.SetNative(true)
+				tr := runNeuronCase(t, &simEngine{t, net}, m, c)
+				if st := net.NativeStatus(); !strings.Contains(st, "native kernel") {
+					t.Fatalf("no native kernel: %q", st)
+				}
+				return tr
+			}
+			all := run(false)
+			if len(all.spikes[0]) == 0 {
+				t.Fatalf("%s: the protocol gives no spikes", model)
+			}
+			compareTraces(t, model+" "+ctl+": frozen components skipped", all, run(true))
+		}
+	}
+}
+
 // TestNativeFixedStepKernels: the rk4 and forward-Euler kernels against
 // the Go engine's fixed-step methods, at 1 and 3 threads.
 func TestNativeFixedStepKernels(t *testing.T) {

@@ -5,7 +5,7 @@ This is the ``build_system = "direct"`` path of the NEST target
 wheel of ``nest-simulator`` 3.10, whose ``nest-config`` points at the build
 machine, and with any other NEST installation that ships its headers.
 
-Two entry points:
+Three entry points:
 
 ``find_nest(nest_python=None)``
     Locates NEST as seen by a Python interpreter (a subprocess, so the calling
@@ -17,6 +17,10 @@ Two entry points:
     Compiles every ``*.cpp`` in ``src_dir`` and links ``<module_name>.so``
     there. It returns the absolute path without extension, the form that
     ``nest.Install`` wants.
+
+``find_and_build(src_dir, module_name, nest_python=None, ...)``
+    Both; the first time NEST is located, the compilers start while the
+    subprocess imports ``nest`` (code generation uses this one).
 
 Only the standard library is used. Errors are ``NestNotFoundError`` (NEST or
 a prerequisite is missing; the message says how to fix it) and
@@ -40,7 +44,7 @@ import tempfile
 import threading
 import time
 import warnings
-from typing import Callable, Iterable, Optional, Sequence
+from typing import Any, Callable, Iterable, Optional, Sequence
 
 try:
     from . import _pch
@@ -352,22 +356,37 @@ def find_nest(nest_python: Optional[str] = None) -> NestInstall:
             missing, NEST was built without libltdl (extension modules are
             then impossible), or ``nm`` is missing. The message names the fix.
     """
-    python = nest_python or sys.executable
+    return _find_nest(nest_python or sys.executable)
+
+
+def _remembered(python: str) -> Optional[NestInstall]:
+    """:func:`find_nest`'s remembered result for ``python``, if still valid
+    (call with ``_FOUND_LOCK`` held)."""
+    hit = _FOUND.get(python)
+    if hit is not None and hit[0] == _install_fingerprint(python, hit[1]):
+        return hit[1]
+    try:
+        with open(_found_cache_file(python), encoding="utf-8") as f:
+            rec = json.load(f)
+        inst = NestInstall(**{**rec["install"], "symbol_libs": tuple(rec["install"]["symbol_libs"])})
+        if json.loads(json.dumps(_install_fingerprint(python, inst))) == rec["fingerprint"]:
+            _FOUND[python] = (_install_fingerprint(python, inst), inst)
+            return inst
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    return None
+
+
+def _find_nest(python: str, known: Optional[tuple[str, tuple[str, str], tuple[str, ...]]] = None) -> NestInstall:
+    """:func:`find_nest` for ``python``; ``known`` = (PyNEST extension, its
+    ABI probe, the NEST libraries it links) from :func:`_provisional_install`,
+    reused if the import finds that extension."""
     with _FOUND_LOCK:
-        hit = _FOUND.get(python)
-        if hit is not None and hit[0] == _install_fingerprint(python, hit[1]):
-            return hit[1]
+        inst = _remembered(python)
+        if inst is not None:
+            return inst
         cache_file = _found_cache_file(python)
-        try:
-            with open(cache_file, encoding="utf-8") as f:
-                rec = json.load(f)
-            inst = NestInstall(**{**rec["install"], "symbol_libs": tuple(rec["install"]["symbol_libs"])})
-            if json.loads(json.dumps(_install_fingerprint(python, inst))) == rec["fingerprint"]:
-                _FOUND[python] = (_install_fingerprint(python, inst), inst)
-                return inst
-        except (OSError, ValueError, KeyError, TypeError):
-            pass
-        inst = _find_nest_uncached(python)
+        inst = _find_nest_uncached(python, known)
         fp = _install_fingerprint(python, inst)
         _FOUND[python] = (fp, inst)
         try:
@@ -428,12 +447,16 @@ def _abi_and_libs(api_so: str, wheel_tag: Optional[str]) -> tuple[tuple[str, str
     return _probe_abi(api_so, wheel_tag), _linked_nest_libs(api_so)
 
 
-def _find_nest_uncached(python: str) -> NestInstall:
+def _find_nest_uncached(
+    python: str, known: Optional[tuple[str, tuple[str, str], tuple[str, ...]]] = None
+) -> NestInstall:
     # The symbol probe of the PyNEST extension (nm, c++filt, ldd: ≈ 0.3-0.6 s)
     # runs while the interpreter imports nest (≈ 1 s), on the extension that
     # the interpreter will most likely load; used only if that guess is right.
-    guess = _guess_api_so(python)
-    early = _Background(_abi_and_libs, guess, _wheel_tag(os.path.dirname(guess))) if guess else None
+    guess = known[0] if known else _guess_api_so(python)
+    early = None
+    if known is None and guess:
+        early = _Background(_abi_and_libs, guess, _wheel_tag(os.path.dirname(guess)))
     info = _run_probe(python)
     if "error" in info:
         where = f" (found at {info['origin']}, but importing it failed)" if info.get("origin") else ""
@@ -443,7 +466,20 @@ def _find_nest_uncached(python: str) -> NestInstall:
         )
     package_dir = os.path.dirname(os.path.abspath(info["origin"]))
     version = info.get("version") or ""
+    return _describe(python, package_dir, version, known, early, guess)
 
+
+def _describe(
+    python: str,
+    package_dir: str,
+    version: str,
+    known: Optional[tuple[str, tuple[str, str], tuple[str, ...]]] = None,
+    early: Optional[_Background] = None,
+    guess: Optional[str] = None,
+) -> NestInstall:
+    """The :class:`NestInstall` of the NEST package in ``package_dir``:
+    headers, ``config.h``, the PyNEST extension and its ABI (from ``known``
+    or ``early``'s probe if they are of that extension)."""
     include_dir = _find_include_dir(package_dir, python)
     if include_dir is None:
         raise NestNotFoundError(
@@ -474,7 +510,9 @@ def _find_nest_uncached(python: str) -> NestInstall:
     api_so = api[0]
     wheel_tag = _wheel_tag(package_dir)
     probed: Optional[tuple[tuple[str, str], tuple[str, ...]]] = None
-    if early is not None and guess == api_so:
+    if known is not None and known[0] == api_so:
+        probed = (known[1], known[2])
+    elif early is not None and guess == api_so:
         try:
             probed = early.get()
         except Exception:
@@ -495,6 +533,65 @@ def _find_nest_uncached(python: str) -> NestInstall:
         abi_evidence=evidence,
         wheel_tag=wheel_tag,
     )
+
+
+def _provisional_install(python: str) -> Optional[NestInstall]:
+    """What :func:`find_nest` will most likely return for this interpreter,
+    found without importing ``nest`` (its package located by the import
+    system, its version from the package metadata): ``None`` for another
+    interpreter, or if anything is missing or unusual (then
+    :func:`find_nest` reports it)."""
+    try:
+        if os.path.realpath(python) != os.path.realpath(sys.executable):
+            return None
+        import importlib.metadata
+        import importlib.util
+
+        spec = importlib.util.find_spec("nest")
+        if spec is None or not spec.origin:
+            return None
+        version = importlib.metadata.version("nest-simulator")
+        package_dir = os.path.dirname(os.path.abspath(spec.origin))
+        return _describe(python, package_dir, version)
+    except Exception:  # a provisional answer only: find_nest decides
+        return None
+
+
+def find_and_build(src_dir: str, module_name: str, nest_python: Optional[str] = None, **build_opts: Any) -> str:
+    """:func:`find_nest`, then :func:`build_module` with ``build_opts``.
+
+    The first time NEST is located (nothing remembered), importing it in a
+    subprocess takes ≈ 1 s before a compiler could start. For this
+    interpreter the compilers then start at once, on a provisional
+    description of NEST found without importing it
+    (:func:`_provisional_install`), while the import runs alongside; the
+    module is built again if the import finds a different NEST, and a NEST
+    that does not import is reported as by :func:`find_nest`.
+    """
+    python = nest_python or sys.executable
+    with _FOUND_LOCK:
+        nest = _remembered(python)
+    prov = _provisional_install(python) if nest is None else None
+    if prov is None:
+        return build_module(src_dir, module_name, nest or _find_nest(python), **build_opts)
+    check = _Background(_find_nest, python, (prov.api_so, (prov.abi, prov.abi_evidence), prov.symbol_libs[1:]))
+
+    def found() -> NestInstall:
+        inst = check.get()  # raises NestNotFoundError if nest does not import
+        assert isinstance(inst, NestInstall)
+        return inst
+
+    try:
+        path = build_module(src_dir, module_name, prov, **build_opts)
+    except NestBuildError:
+        real = found()  # NEST not importable: that error first
+        if real == prov:
+            raise
+        return build_module(src_dir, module_name, real, **build_opts)
+    real = found()
+    if real != prov:
+        path = build_module(src_dir, module_name, real, **build_opts)
+    return path
 
 
 # --------------------------------------------------------------------------

@@ -457,15 +457,14 @@ def _build(src_dir: str, module_name: str, opts: Mapping[str, Any], level: str) 
     """Build the generated sources with the NEST build helper; return the
     module path without extension."""
     try:
-        from ._nestbuild import NestBuildError, NestNotFoundError, build_module, find_nest
+        from ._nestbuild import NestBuildError, NestNotFoundError, find_and_build
     except ImportError as e:  # pragma: no cover - the helper ships with the package
         raise NestmlCodegenError(f"the NEST build helper is unavailable: {e}") from e
     try:
-        nest = find_nest(nest_python=opts.get("nest_python"))
-        return build_module(
+        return find_and_build(
             src_dir,
             module_name,
-            nest,
+            nest_python=opts.get("nest_python"),
             cxx=opts.get("cxx"),
             extra_cxxflags=tuple(opts.get("extra_cxxflags", ())),
             extra_ldflags=tuple(opts.get("extra_ldflags", ())),

@@ -290,11 +290,13 @@ func main() {
 			ExcW   [][]float64        `json:"exc_weights"`
 			DC     float64            `json:"dc"`
 			Record []string           `json:"record"`
+			// the numeric solver's step-size controller (default: the model's)
+			Controller string `json:"controller"`
 		}
 		b, err := os.ReadFile(*input)
 		fatal(err)
 		fatal(json.Unmarshal(b, &in))
-		m := load(in.Model, pipeline.Options{})
+		m := load(in.Model, pipeline.Options{Controller: in.Controller})
 		pop, err := net.CreatePopulation(m, in.N)
 		fatal(err)
 		set(net, pop, in.Params)
