@@ -72,19 +72,27 @@ func TestNativeKernelsMatchGoEngine(t *testing.T) {
 	}
 }
 
-// TestNativeFrozenComponents: the RKF45 kernels skip the stages, error
-// and control of components frozen by integrate_odes (derivative +0; the
-// aeif models' refr_t while V_m and w integrate, V_m during the refractory
-// period). With either controller, the results are bit-identical to
-// kernels that integrate every component.
+// TestNativeFrozenComponents: the kernels skip the stages, error and
+// control of components frozen by integrate_odes (derivative +0; the aeif
+// models' refr_t while V_m and w integrate, V_m during the refractory
+// period). With either RKF45 controller and with the fixed-step methods,
+// the results are bit-identical to kernels that integrate every component.
 func TestNativeFrozenComponents(t *testing.T) {
 	requireCC(t)
 	c := neuronCase{model: "aeif_cond_exp_neuron", n: 5, wlo: 1, whi: 40, dc: 900, tsim: 200,
 		hetero: map[string][]float64{"refr_T": {0, 2, 0.5, 5, 2}}}
+	variants := []struct{ method, ctl string }{
+		{"", "with_respect_to_solution"}, {"", "with_respect_to_derivative"}, {"rk4", ""}, {"forward-Euler", ""},
+	}
 	for _, model := range []string{"aeif_cond_exp_neuron", "aeif_cond_alpha_neuron"} {
-		for _, ctl := range []string{"with_respect_to_solution", "with_respect_to_derivative"} {
+		for _, v := range variants {
+			ctl := v.method + v.ctl
 			m := loadModel(t, model)
-			m.Numeric.Controller = ctl
+			if v.method != "" {
+				m.Numeric.Method = v.method
+			} else {
+				m.Numeric.Controller = v.ctl
+			}
 			c.model = model
 			run := func(sets bool) trace {
 				defer sim.SetNativeFrozenSets(sim.SetNativeFrozenSets(sets))

@@ -31,7 +31,7 @@ var (
 	tsim     = flag.Float64("t", 1000, "simulated time, ms")
 	threads  = flag.Int("threads", 0, "threads (0: GOMAXPROCS)")
 	native   = flag.Bool("native", true, "compiled C kernels: numeric parts, fused steps of models without one (false: the Go engine only)")
-	method   = flag.String("method", "", "integration method of the numeric part: rk45, rk4 or forward-Euler (cases b, c; default: the model's)")
+	method   = flag.String("method", "", "integration method of the numeric part: rk45, rk4 or forward-Euler (cases b, c, trace; default: the model's)")
 	rate     = flag.Float64("rate", 0, "Poisson rate per neuron, Hz")
 	weight   = flag.Float64("weight", 0, "Poisson weight (pA or nS)")
 	jex      = flag.Float64("jex", 0, "Brunel: excitatory weight, pA")
@@ -297,6 +297,9 @@ func main() {
 		fatal(err)
 		fatal(json.Unmarshal(b, &in))
 		m := load(in.Model, pipeline.Options{Controller: in.Controller})
+		if *method != "" && m.Numeric != nil {
+			m.Numeric.Method = *method
+		}
 		pop, err := net.CreatePopulation(m, in.N)
 		fatal(err)
 		set(net, pop, in.Params)
