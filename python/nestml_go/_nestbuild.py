@@ -305,6 +305,10 @@ def _linked_nest_libs(api_so: str) -> tuple[str, ...]:
     return tuple(libs)
 
 
+# (PyNEST extension, its ABI probe (ABI, evidence), the NEST libraries it
+# links): what _provisional_install learned, handed to the import probe
+_KnownProbe = tuple[str, tuple[str, str], tuple[str, ...]]
+
 _FOUND: dict[str, tuple[tuple, NestInstall]] = {}
 _FOUND_LOCK = threading.Lock()
 
@@ -377,7 +381,7 @@ def _remembered(python: str) -> Optional[NestInstall]:
     return None
 
 
-def _find_nest(python: str, known: Optional[tuple[str, tuple[str, str], tuple[str, ...]]] = None) -> NestInstall:
+def _find_nest(python: str, known: Optional[_KnownProbe] = None) -> NestInstall:
     """:func:`find_nest` for ``python``; ``known`` = (PyNEST extension, its
     ABI probe, the NEST libraries it links) from :func:`_provisional_install`,
     reused if the import finds that extension."""
@@ -448,7 +452,7 @@ def _abi_and_libs(api_so: str, wheel_tag: Optional[str]) -> tuple[tuple[str, str
 
 
 def _find_nest_uncached(
-    python: str, known: Optional[tuple[str, tuple[str, str], tuple[str, ...]]] = None
+    python: str, known: Optional[_KnownProbe] = None
 ) -> NestInstall:
     # The symbol probe of the PyNEST extension (nm, c++filt, ldd: ≈ 0.3-0.6 s)
     # runs while the interpreter imports nest (≈ 1 s), on the extension that
@@ -473,7 +477,7 @@ def _describe(
     python: str,
     package_dir: str,
     version: str,
-    known: Optional[tuple[str, tuple[str, str], tuple[str, ...]]] = None,
+    known: Optional[_KnownProbe] = None,
     early: Optional[_Background] = None,
     guess: Optional[str] = None,
 ) -> NestInstall:
