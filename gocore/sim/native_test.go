@@ -86,7 +86,7 @@ func TestNativeFrozenComponents(t *testing.T) {
 	}
 	for _, model := range []string{"aeif_cond_exp_neuron", "aeif_cond_alpha_neuron"} {
 		for _, v := range variants {
-			ctl := v.method + v.ctl
+			label := model + " " + v.method + v.ctl
 			m := loadModel(t, model)
 			if v.method != "" {
 				m.Numeric.Method = v.method
@@ -108,7 +108,7 @@ func TestNativeFrozenComponents(t *testing.T) {
 			if len(all.spikes[0]) == 0 {
 				t.Fatalf("%s: the protocol gives no spikes", model)
 			}
-			compareTraces(t, model+" "+ctl+": frozen components skipped", all, run(true))
+			compareTraces(t, label+": frozen components skipped", all, run(true))
 		}
 	}
 }

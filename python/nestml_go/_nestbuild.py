@@ -44,7 +44,7 @@ import tempfile
 import threading
 import time
 import warnings
-from typing import Any, Callable, Iterable, Optional, Sequence
+from typing import Any, Callable, Iterable, Optional, Sequence, cast
 
 try:
     from . import _pch
@@ -307,6 +307,7 @@ def _linked_nest_libs(api_so: str) -> tuple[str, ...]:
 
 # (PyNEST extension, its ABI probe (ABI, evidence), the NEST libraries it
 # links): what _provisional_install learned, handed to the import probe
+_Probed = tuple[tuple[str, str], tuple[str, ...]]  # what _abi_and_libs returns
 _KnownProbe = tuple[str, tuple[str, str], tuple[str, ...]]
 
 _FOUND: dict[str, tuple[tuple, NestInstall]] = {}
@@ -457,10 +458,15 @@ def _find_nest_uncached(
     # The symbol probe of the PyNEST extension (nm, c++filt, ldd: ≈ 0.3-0.6 s)
     # runs while the interpreter imports nest (≈ 1 s), on the extension that
     # the interpreter will most likely load; used only if that guess is right.
-    guess = known[0] if known else _guess_api_so(python)
-    early = None
-    if known is None and guess:
-        early = _Background(_abi_and_libs, guess, _wheel_tag(os.path.dirname(guess)))
+    # find_and_build hands over the probe it already made (known).
+    early: Optional[tuple[str, Callable[[], _Probed]]] = None
+    if known is not None:
+        early = (known[0], lambda: (known[1], known[2]))
+    else:
+        guess = _guess_api_so(python)
+        if guess:
+            bg = _Background(_abi_and_libs, guess, _wheel_tag(os.path.dirname(guess)))
+            early = (guess, lambda: cast(_Probed, bg.get()))
     info = _run_probe(python)
     if "error" in info:
         where = f" (found at {info['origin']}, but importing it failed)" if info.get("origin") else ""
@@ -470,20 +476,19 @@ def _find_nest_uncached(
         )
     package_dir = os.path.dirname(os.path.abspath(info["origin"]))
     version = info.get("version") or ""
-    return _describe(python, package_dir, version, known, early, guess)
+    return _describe(python, package_dir, version, early)
 
 
 def _describe(
     python: str,
     package_dir: str,
     version: str,
-    known: Optional[_KnownProbe] = None,
-    early: Optional[_Background] = None,
-    guess: Optional[str] = None,
+    early: Optional[tuple[str, Callable[[], _Probed]]] = None,
 ) -> NestInstall:
     """The :class:`NestInstall` of the NEST package in ``package_dir``:
-    headers, ``config.h``, the PyNEST extension and its ABI (from ``known``
-    or ``early``'s probe if they are of that extension)."""
+    headers, ``config.h``, the PyNEST extension and its ABI. ``early`` =
+    (an extension, the result of :func:`_abi_and_libs` for it, when ready):
+    used if that is the extension found here."""
     include_dir = _find_include_dir(package_dir, python)
     if include_dir is None:
         raise NestNotFoundError(
@@ -513,12 +518,10 @@ def _describe(
         )
     api_so = api[0]
     wheel_tag = _wheel_tag(package_dir)
-    probed: Optional[tuple[tuple[str, str], tuple[str, ...]]] = None
-    if known is not None and known[0] == api_so:
-        probed = (known[1], known[2])
-    elif early is not None and guess == api_so:
+    probed: Optional[_Probed] = None
+    if early is not None and early[0] == api_so:
         try:
-            probed = early.get()
+            probed = early[1]()
         except Exception:
             probed = None  # redone below, where an error is raised as usual
     (abi, evidence), linked = probed or _abi_and_libs(api_so, wheel_tag)
