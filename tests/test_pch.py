@@ -308,6 +308,8 @@ def test_abi_probe_and_symbol_lists_of_the_first_build(monkeypatch, tmp_path):
     n_old = sum(1 for d in demangled if "std::basic_string" in d)
     abi, evidence = _nestbuild._probe_abi(nest.api_so, nest.wheel_tag)
     assert abi == ("cxx11" if n_new else "legacy") and str(n_new or n_old) in evidence
+    # the probe's symbol list is the one the undefined-symbol check reads: remembered
+    assert any(k[:2] == ("defined", os.path.realpath(nest.api_so)) for k in _nestbuild._LIB_MEMO)
 
     _nestbuild._prefetch_symbol_lists(nest)
     calls = []

@@ -271,7 +271,9 @@ def _probe_abi(api_so: str, wheel_tag: Optional[str]) -> tuple[str, str]:
     NEST's own functions taking std::string mangle to std::__cxx11::basic_string
     under the new ABI and to std::basic_string under the legacy one.
     """
-    nest_syms = [s for s in _nm_symbols(api_so, defined=True) if s.startswith("_ZN4nest")]
+    # (through the cache of the undefined-symbol check, which reads the same list)
+    defined = _lib_cached("defined", api_so, functools.partial(_nm_symbols, api_so, defined=True))
+    nest_syms = [s for s in defined if s.startswith("_ZN4nest")]
     # Only names that can demangle to a std::string are demangled (c++filt over
     # all ≈ 11,000 of them costs ≈ 0.3 s): "__cxx11" in the mangled name for the
     # new ABI; "Ss" (std::string) or "basic_string" for the legacy one (a later
