@@ -89,15 +89,21 @@ func (n *Network) NativeStatus() string {
 			b.WriteString(n.run.stepStatus(p))
 			continue
 		}
+		lanes := ""
+		if nk := p.prog.rhs[0].nat; nk != nil && nk.k.Lanes == 1 {
+			lanes = " (scalar)"
+		} else if nk != nil && nk.k.Lanes > 1 {
+			lanes = fmt.Sprintf(" (%d lanes)", nk.k.Lanes)
+		}
 		switch {
 		case p.nativeErr != nil:
 			fmt.Fprintf(&b, "%s: Go engine (%v)\n", p.Model.Name, p.nativeErr)
 		case n.run != nil && n.run.steps[p] != nil:
-			fmt.Fprintf(&b, "%s: fused step kernel with the native kernel\n", p.Model.Name)
+			fmt.Fprintf(&b, "%s: fused step kernel with the native kernel%s\n", p.Model.Name, lanes)
 		case n.run != nil && n.run.stepErr[p] != nil:
-			fmt.Fprintf(&b, "%s: native kernel (step in the Go engine: %v)\n", p.Model.Name, n.run.stepErr[p])
+			fmt.Fprintf(&b, "%s: native kernel%s (step in the Go engine: %v)\n", p.Model.Name, lanes, n.run.stepErr[p])
 		default:
-			fmt.Fprintf(&b, "%s: native kernel\n", p.Model.Name)
+			fmt.Fprintf(&b, "%s: native kernel%s\n", p.Model.Name, lanes)
 		}
 	}
 	return b.String()
@@ -203,9 +209,10 @@ var cBinary = map[opcode]string{
 	opMin: "go_min(%s, %s)", opMax: "go_max(%s, %s)", opPow: "pow(%s, %s)",
 }
 
-// vecFunc1 are the functions with a 4-lane AVX2 form in glibc's libmvec
-// (since glibc 2.22), used by the vector kernel.
-var vecFunc1 = map[string]string{"exp": "_ZGVdN4v_exp", "ln": "_ZGVdN4v_log", "sin": "_ZGVdN4v_sin", "cos": "_ZGVdN4v_cos"}
+// vecFunc1 are the functions with vector forms in glibc's libmvec (since
+// glibc 2.22), used by the vector kernel: macros of the kernel template,
+// which picks the AVX-512 or the AVX2 form.
+var vecFunc1 = map[string]string{"exp": "VEXP", "ln": "VLOG", "sin": "VSIN", "cos": "VCOS"}
 
 // vecMinMax are the vector kernel's forms of go_min and go_max (same
 // results, blends instead of a branch per lane).
@@ -248,12 +255,12 @@ func nativeSource(ni *numInfo, rp *rhsProg) (string, []operand, error) {
 		return "", fmt.Errorf("operand kind %d has no C form", o.kind)
 	}
 	// vload turns an operand of the vector kernel (an array element
-	// "x[w]" or a scalar) into a load of the four lanes from v_ on
+	// "x[w]" or a scalar) into a load of the V lanes from v_ on
 	vload := func(s string) string {
 		if base, ok := strings.CutSuffix(s, "[w]"); ok {
-			return "_mm256_loadu_pd(" + base + " + v_)"
+			return "VLOADU(" + base + " + v_)"
 		}
-		return "_mm256_set1_pd(" + s + ")"
+		return "VSET1(" + s + ")"
 	}
 	body := func(vec bool) (string, error) {
 		var out strings.Builder

@@ -115,7 +115,7 @@ func runUnfused(t *testing.T, m *ir.Model, c neuronCase) trace {
 	net, _ := sim.NewNetwork(0.1)
 	net.SetNative(true)
 	got := runNeuronCase(t, &simEngine{t, net}, m, c)
-	if st := net.NativeStatus(); !strings.Contains(st, m.Name+": native kernel (step in the Go engine: fusion of numeric steps turned off)") {
+	if st := nativeLanes.ReplaceAllString(net.NativeStatus(), ""); !strings.Contains(st, m.Name+": native kernel (step in the Go engine: fusion of numeric steps turned off)") {
 		t.Fatalf("unfused status %q", st)
 	}
 	return got
@@ -312,7 +312,7 @@ func TestFusedNumericStepFallback(t *testing.T) {
 	if err := net.Simulate(5, nil); err != nil {
 		t.Fatal(err)
 	}
-	if st := net.NativeStatus(); st != "noisy_neuron: native kernel (step in the Go engine: the model draws random numbers)\n" {
+	if st := nativeLanes.ReplaceAllString(net.NativeStatus(), ""); st != "noisy_neuron: native kernel (step in the Go engine: the model draws random numbers)\n" {
 		t.Fatalf("status %q", st)
 	}
 }

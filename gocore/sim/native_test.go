@@ -113,6 +113,76 @@ func TestNativeFrozenComponents(t *testing.T) {
 	}
 }
 
+// TestNativeVectorWidths: on a machine with AVX-512 the vector kernels run
+// eight lanes in 512-bit registers; built without AVX-512 they run four in
+// AVX2 registers. Each lane performs the same operations either way, and
+// libmvec's two widths of exp and pow compute alike, so the traces are
+// bit-identical (RKF45 with either controller, rk4).
+func TestNativeVectorWidths(t *testing.T) {
+	requireCC(t)
+	if !cpuHas("avx512f", "avx512dq", "avx2") {
+		t.Skip("this machine has no AVX-512: the kernels have one vector width here")
+	}
+	cases := []neuronCase{
+		{model: "hh_psc_alpha_neuron", n: 11, wlo: 50, whi: 1500, dc: 900, tsim: 150},
+		{model: "aeif_cond_exp_neuron", n: 11, wlo: 1, whi: 40, dc: 900, tsim: 150,
+			hetero: map[string][]float64{"refr_T": {0, 2, 0.5, 5, 2, 0, 1, 1, 3, 0, 2}}},
+	}
+	for _, c := range cases {
+		for _, variant := range []string{"with_respect_to_solution", "with_respect_to_derivative", "rk4"} {
+			m := loadModel(t, c.model)
+			if variant == "rk4" {
+				m.Numeric.Method = variant
+			} else {
+				m.Numeric.Controller = variant
+			}
+			cc := c
+			cc.hetero = paramAliases(m, c.hetero)
+			run := func(flags []string, lanes string) trace {
+				defer func(old []string) { native.VecFlags = old }(native.VecFlags)
+				native.VecFlags = flags
+				net, _ := sim.NewNetwork(0.1)
+				net.SetThreads(2)
+				net.SetNative(true)
+				tr := runNeuronCase(t, &simEngine{t, net}, m, cc)
+				if st := net.NativeStatus(); !strings.Contains(st, "native kernel ("+lanes+")") {
+					t.Fatalf("not the native kernel of %s: %q", lanes, st)
+				}
+				return tr
+			}
+			wide := run(native.VecFlags, "8 lanes")
+			if len(wide.spikes[0]) == 0 {
+				t.Fatalf("%s: the protocol gives no spikes", c.model)
+			}
+			narrow := run(append(append([]string{}, native.VecFlags...), "-mno-avx512f"), "4 lanes")
+			compareTraces(t, c.model+" "+variant+": AVX-512 and AVX2 kernels", wide, narrow)
+		}
+	}
+}
+
+// cpuHas reports whether /proc/cpuinfo lists every one of the flags.
+func cpuHas(flags ...string) bool {
+	b, err := os.ReadFile("/proc/cpuinfo")
+	if err != nil {
+		return false
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(line, "flags") {
+			have := map[string]bool{}
+			for _, f := range strings.Fields(line) {
+				have[f] = true
+			}
+			for _, f := range flags {
+				if !have[f] {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
 // TestNativeFixedStepKernels: the rk4 and forward-Euler kernels against
 // the Go engine's fixed-step methods, at 1 and 3 threads.
 func TestNativeFixedStepKernels(t *testing.T) {

@@ -123,6 +123,9 @@ func vecFlags() []string {
 	if os.Getenv("NESTML_GO_NATIVE_VEC") == "0" {
 		return nil
 	}
+	if x := os.Getenv("NK_DEBUG_EXTRA"); x != "" {
+		return append(append([]string{}, VecFlags...), strings.Fields(x)...)
+	}
 	return VecFlags
 }
 
@@ -141,6 +144,10 @@ var (
 type Kernel struct {
 	fn   unsafe.Pointer
 	Path string // the shared object
+	// Lanes is the kernel's exported constant nk_lanes, if it has one: the
+	// neurons it integrates in lock step (1: the scalar kernel, built where
+	// the vector build failed or is turned off); 0 when it has none.
+	Lanes int
 }
 
 // Compiler returns the path of the C compiler kernels are built with.
@@ -217,6 +224,11 @@ func Load(src, symbol string) (*Kernel, error) {
 		return nil, fmt.Errorf("native kernels: %s in %s: %s", symbol, so, C.GoString(cerr))
 	}
 	k := &Kernel{fn: f, Path: so}
+	clanes := C.CString("nk_lanes")
+	defer C.free(unsafe.Pointer(clanes))
+	if p := C.nk_sym(hd, clanes, &cerr); p != nil {
+		k.Lanes = int(*(*C.int32_t)(p))
+	}
 	loaded[key] = k
 	return k, nil
 }
