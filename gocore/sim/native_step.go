@@ -918,7 +918,7 @@ func (g *stepGen) tail(pr *program, conv [][]string) error {
 				return err
 			}
 			if g.phased {
-				g.line("%s = (%s != 0) ? (%s + %s) : %s;", s, fl, s, g.spike(h.port), s)
+				g.line("%s = nk_sel(%s != 0, %s + %s, %s);", s, fl, s, g.spike(h.port), s)
 			} else {
 				g.line("if (%s != 0) %s = %s + %s;", fl, s, s, g.spike(h.port))
 			}
@@ -949,7 +949,8 @@ func (g *stepGen) tail(pr *program, conv [][]string) error {
 		w := g.spike(jp.port)
 		if g.phased && len(jp.coef.code) == 0 {
 			// a select, not a branch on random spike arrivals (the
-			// phases' loops are not vectorised; the same value)
+			// phases' loops are not vectorised; the same value; nk_sel
+			// of native_step_num.c.tmpl)
 			v, err := g.opnd(jp.coef.res)
 			if err != nil {
 				return err
@@ -958,7 +959,7 @@ func (g *stepGen) tail(pr *program, conv [][]string) error {
 			if err != nil {
 				return err
 			}
-			g.line("%s = (%s != 0) ? (%s + (%s * %s)) : %s;", s, w, s, w, v, s)
+			g.line("%s = nk_sel(%s != 0, %s + (%s * %s), %s);", s, w, s, w, v, s)
 			continue
 		}
 		g.line("if (%s != 0) {", w)
