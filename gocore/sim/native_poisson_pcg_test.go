@@ -52,19 +52,27 @@ func TestNativePCGMatchesGo(t *testing.T) {
 			t.Fatalf("seed %x: final state %x, rand.PCG %x", sd, st, want)
 		}
 	}
-	// the four-stream path of the kernel (AVX2 where the machine has it)
-	k4 := requireKernel(t, pcgSymbol+"x4")
-	for q := 0; q+4 <= len(seeds); q += 4 {
-		var gs [4]*rand.PCG
-		st := make([]uint64, 8)
-		for j := range gs {
-			gs[j] = rand.NewPCG(seeds[q+j][0], seeds[q+j][1])
-			st[2*j], st[2*j+1] = seeds[q+j][0], seeds[q+j][1]
-		}
-		k4.Words(st, out)
-		for i, x := range out {
-			if want := gs[i%4].Uint64() >> 11; x != want {
-				t.Fatalf("seeds %x: draw %d of stream %d is %#x, rand.PCG %#x", seeds[q:q+4], i/4, i%4, x, want)
+	// the four- and eight-stream paths of the kernel (AVX2 and AVX-512
+	// where the machine has them)
+	for _, ns := range []int{4, 8} {
+		kn := requireKernel(t, pcgSymbol+"x"+strconv.Itoa(ns))
+		for q := 0; q+ns <= len(seeds); q += ns {
+			gs := make([]*rand.PCG, ns)
+			st := make([]uint64, 2*ns)
+			for j := range gs {
+				gs[j] = rand.NewPCG(seeds[q+j][0], seeds[q+j][1])
+				st[2*j], st[2*j+1] = seeds[q+j][0], seeds[q+j][1]
+			}
+			kn.Words(st, out)
+			for i, x := range out {
+				if want := gs[i%ns].Uint64() >> 11; x != want {
+					t.Fatalf("%d streams, seeds %x: draw %d of stream %d is %#x, rand.PCG %#x", ns, seeds[q:q+ns], i/ns, i%ns, x, want)
+				}
+			}
+			for j, g := range gs {
+				if want := *(*[2]uint64)(unsafe.Pointer(g)); st[2*j] != want[0] || st[2*j+1] != want[1] {
+					t.Fatalf("%d streams, seed %x: final state %x, rand.PCG %x", ns, seeds[q+j], st[2*j:2*j+2], want)
+				}
 			}
 		}
 	}
