@@ -53,7 +53,7 @@
 // population are translated into C (native.go, native_rkf45.c.tmpl),
 // compiled once per model by the system's C compiler and called per chunk
 // (package native); four neurons share the vector units where AVX2 and
-// libmvec are present. The algorithm is the one above; the C library's
+// libmvec are present, eight where AVX-512 is (bit-identical results). The algorithm is the one above; the C library's
 // elementary functions replace Go's, so results agree with the Go engine
 // to rounding and still do not depend on the thread count
 // (docs/decisions/0005-native-rkf45-kernels.md).
@@ -98,7 +98,8 @@
 // A poisson_generator, with native kernels on, serves a job's connections
 // with one C call as well (native_poisson.go, native_poisson.c.tmpl): the
 // kernel advances each connection's stream with the arithmetic of Go's
-// rand.PCG (four streams per AVX2 register where the machine has it),
+// rand.PCG (four streams per AVX2 register, eight per AVX-512 register,
+// where the machine has them),
 // inverts the counts from the same table and adds them to the rings in
 // connection order, so trains and rings stay bit-identical to the Go
 // loop's (poisson.go) at any thread count.

@@ -162,9 +162,10 @@ class Network:
             default) takes ``$NESTML_GO_NATIVE`` (``0`` or ``1``), else
             ``True``. A kernel is compiled once per model with the system's
             C compiler and cached; without a compiler the Go engine runs.
-            Kernels use the C library's exp and pow (and, on AVX2, libmvec's
-            four-lane exp), so their results agree with the Go engine's to
-            rounding, not bit for bit; see :attr:`native_status`.
+            Kernels use the C library's exp and pow (and, with AVX2 or
+            AVX-512, libmvec's vector exp), so their results agree with the
+            Go engine's to rounding, not bit for bit; see
+            :attr:`native_status`.
 
     The network owns a native handle; it is released by :meth:`close`, by
     leaving a ``with`` block, or when the object is garbage-collected.
