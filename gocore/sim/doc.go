@@ -53,9 +53,10 @@
 // population are translated into C (native.go, native_rkf45.c.tmpl),
 // compiled once per model by the system's C compiler and called per chunk
 // (package native); four neurons share the vector units where AVX2 and
-// libmvec are present, eight where AVX-512 is (bit-identical results). The algorithm is the one above; the C library's
-// elementary functions replace Go's, so results agree with the Go engine
-// to rounding and still do not depend on the thread count
+// libmvec are present, eight where AVX-512 is (bit-identical results).
+// The algorithm is the one above; the C library's elementary functions
+// replace Go's, so results agree with the Go engine to rounding and still
+// do not depend on the thread count
 // (docs/decisions/0005-native-rkf45-kernels.md).
 //
 // The rest of a population's step can be fused as well (native_step.go,

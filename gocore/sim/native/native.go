@@ -123,9 +123,6 @@ func vecFlags() []string {
 	if os.Getenv("NESTML_GO_NATIVE_VEC") == "0" {
 		return nil
 	}
-	if x := os.Getenv("NK_DEBUG_EXTRA"); x != "" {
-		return append(append([]string{}, VecFlags...), strings.Fields(x)...)
-	}
 	return VecFlags
 }
 
