@@ -89,10 +89,13 @@ func (n *Network) NativeStatus() string {
 			b.WriteString(n.run.stepStatus(p))
 			continue
 		}
+		// the lanes of the numeric kernels (all built with the same flags)
 		lanes := ""
-		if nk := p.prog.rhs[0].nat; nk != nil && nk.k.Lanes == 1 {
+		switch nk := p.prog.rhs[0].nat; {
+		case nk == nil:
+		case nk.k.Lanes == 1:
 			lanes = " (scalar)"
-		} else if nk != nil && nk.k.Lanes > 1 {
+		case nk.k.Lanes > 1:
 			lanes = fmt.Sprintf(" (%d lanes)", nk.k.Lanes)
 		}
 		switch {

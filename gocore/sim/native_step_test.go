@@ -118,13 +118,14 @@ func TestFusedStepMatchesGoEngine(t *testing.T) {
 	}
 }
 
-// checkFused runs case c of m with native kernels at 1 thread in one
-// Simulate call and at 3 threads in three, checks that NativeStatus is
-// status (apart from the lanes of a numeric kernel, which depend on the
-// machine), and compares the traces with want bit for bit.
-// nativeLanes matches the lanes NativeStatus reports for a numeric kernel.
+// nativeLanes matches the lanes NativeStatus reports for a numeric kernel
+// (they depend on the machine).
 var nativeLanes = regexp.MustCompile(` \((\d+ lanes|scalar)\)`)
 
+// checkFused runs case c of m with native kernels at 1 thread in one
+// Simulate call and at 3 threads in three, checks that NativeStatus is
+// status (apart from the lanes of a numeric kernel), and compares the
+// traces with want bit for bit.
 func checkFused(t *testing.T, label string, m *ir.Model, c neuronCase, want trace, status string) {
 	t.Helper()
 	for k, th := range []int{1, 3} {
