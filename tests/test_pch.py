@@ -251,10 +251,44 @@ def test_first_build_compiles_while_nest_is_imported(monkeypatch, tmp_path):
     used = []
     real_build = _nestbuild.build_module
     monkeypatch.setattr(_nestbuild, "build_module", lambda d, m, nest, **kw: used.append(nest) or real_build(d, m, nest, **kw))
+    scripts = []
+    real_probe = _nestbuild._run_probe
+    monkeypatch.setattr(_nestbuild, "_run_probe", lambda python, script=_nestbuild._PROBE:
+                        scripts.append(script) or real_probe(python, script))
     path = _nestbuild.find_and_build(str(src), "provmodule", progress=None, pch=False)
     assert used == [wrong, real]
     assert os.path.exists(path + ".so")
     assert real.include_dir in (src / "build.sh").read_text()
+    # the check located NEST without importing it
+    assert scripts == [_nestbuild._LOCATE_PROBE]
+
+
+def test_first_build_imports_nest_when_its_libraries_do_not_resolve(monkeypatch, tmp_path):
+    # find_and_build's check trusts where a fresh interpreter finds NEST only
+    # if the PyNEST extension's libraries resolve; otherwise NEST is imported,
+    # as find_nest does, which also reports why it does not import.
+    import sys
+
+    from _nestutil import require_nest
+
+    import nestml_go as ng
+    from nestml_go import _nestbuild
+
+    require_nest()
+    src = tmp_path / "src"
+    model = os.path.join(os.path.dirname(__file__), "..", "gocore", "models", "iaf_psc_exp_neuron.nestml")
+    ng.generate_nest_target(model, str(src), module_name="ldmodule", logging_level="NONE", codegen_opts={"build": False})
+    monkeypatch.setenv("NESTML_GO_CACHE_DIR", str(tmp_path / "cache"))  # nothing remembered
+    monkeypatch.setattr(_nestbuild, "_FOUND", {})
+    assert _nestbuild._ldd_missing(_nestbuild._provisional_install(sys.executable).api_so) == []
+    monkeypatch.setattr(_nestbuild, "_ldd_missing", lambda path: ["libmissing.so.1"])
+    scripts = []
+    real_probe = _nestbuild._run_probe
+    monkeypatch.setattr(_nestbuild, "_run_probe", lambda python, script=_nestbuild._PROBE:
+                        scripts.append(script) or real_probe(python, script))
+    path = _nestbuild.find_and_build(str(src), "ldmodule", progress=None, pch=False)
+    assert os.path.exists(path + ".so")
+    assert scripts == [_nestbuild._LOCATE_PROBE, _nestbuild._PROBE]
 
 
 def test_prepare_nest_command(monkeypatch, capsys):
@@ -319,6 +353,39 @@ def test_abi_probe_and_symbol_lists_of_the_first_build(monkeypatch, tmp_path):
     _nestbuild._undefined_symbols(nest.api_so, nest)
     assert calls == [(nest.api_so, False)]
 
+
+
+@pytest.mark.skipif(shutil.which("nm") is None, reason="needs nm (binutils)")
+def test_dynamic_symbols_read_like_nm(tmp_path):
+    # The undefined-symbol check reads the dynamic symbol tables itself; it
+    # must give what nm -D gives, for NEST's libraries and every library they
+    # link, defined and undefined (weak undefined ones left out), and leave
+    # anything that is not a 64-bit little-endian ELF file to nm.
+    from _nestutil import require_nest
+
+    from nestml_go import _nestbuild
+
+    require_nest()
+    nest = _nestbuild.find_nest()
+    libs = [lib for api in nest.symbol_libs for lib in [api, *_nestbuild._ldd(api)]]
+    assert len(libs) >= 3  # the extension, libstdc++, libc at least
+
+    def nm(path, defined):
+        out = subprocess.run(["nm", "-D", "--defined-only" if defined else "--undefined-only", "-P", path],
+                             capture_output=True, text=True, check=True).stdout
+        return sorted(ln.split()[0].split("@", 1)[0] for ln in out.splitlines()
+                      if len(ln.split()) > 1 and (defined or ln.split()[1] not in ("w", "v")))
+
+    for lib in libs:
+        for defined in (True, False):
+            names = _nestbuild._elf_dynamic_symbols(lib, defined)
+            assert names is not None and sorted(names) == nm(lib, defined), (lib, defined)
+    assert _nestbuild._elf_dynamic_symbols(nest.api_so, True)  # not empty
+    text = tmp_path / "not_elf.so"
+    text.write_text("not an ELF file\n")
+    assert _nestbuild._elf_dynamic_symbols(str(text), True) is None
+    with pytest.raises(_nestbuild.NestNotFoundError):  # then nm, which reports it
+        _nestbuild._nm_symbols(str(text), True)
 
 _TRACE_SCRIPT = """
 import json, sys
