@@ -9,8 +9,9 @@ eta = 2, delay 1.5 ms, resolution 0.1 ms) with the neuron model replaced:
 * ``nestml_go``: our module generated from ``gocore/models/iaf_psc_alpha_neuron.nestml``;
 * ``pynestml``: pynestml 9.0.0's module generated from the same file (9.0
   syntax, which pynestml accepts), compiled with the same direct build path
-  and flags as ours (pynestml's CMake builder cannot build against NEST's pip
-  wheel; see bench_codegen.py).
+  and flags as ours, `-O2` (pynestml's CMake builder cannot use the pip
+  wheel's nest-config as it is; bench_codegen.py runs it through a shim to
+  time its build, which compiles at `-O3`).
 
 Each variant runs in a fresh NEST process (2 threads) that sets up the
 network (time reported too), simulates a 10 ms warm-up, then times
