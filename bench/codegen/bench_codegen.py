@@ -21,8 +21,9 @@ For each model (our library's 9.0-syntax files, which pynestml 9.0 accepts):
    --cflags``), timed inside its process after import. The pip wheel's ``nest-config``
    names the wheel's build machine (compiler, paths), so pynestml gets ``nest_path`` =
    a prefix whose ``bin/nest-config`` is a shim (``NEST_CONFIG_SHIM``) answering with
-   this machine's compiler and the installed headers; the module it installs loads into
-   NEST. As a conservative second comparison, pynestml's generated sources are also
+   this machine's compiler and the installed headers; the module it installs is loaded
+   into NEST and its neuron created (``LOAD_CHECK``, first run, not timed). As a
+   conservative second comparison, pynestml's generated sources are also
    compiled by nestml_go's direct build path (``python/nestml_go/_nestbuild.py``) with
    nestml_go's flags, one translation unit per ``.cpp``, no PCH, no CMake;
 3. *unchanged model*: nestml_go regenerating and "rebuilding" the same model again (the
@@ -90,6 +91,14 @@ k = resource.getrusage(resource.RUSAGE_CHILDREN)
 print("RESULT " + json.dumps({"seconds": time.perf_counter() - t0,
                              "cpu": time.process_time() - c0 + k.ru_utime + k.ru_stime,
                              "built": os.path.isfile(os.path.join(install, module + ".so"))}))
+'''
+
+LOAD_CHECK = r'''
+import sys
+import nest
+nest.Install(sys.argv[1])
+nest.Create(sys.argv[2])
+print("LOADED")
 '''
 
 # The pip wheel's nest-config describes the machine the wheel was built on
@@ -176,6 +185,12 @@ def measure_once(tmp: str, m: str, src: str, mod: str, rep: int, py: str, nest, 
     full = json.loads(line[-1][7:]) if line else {}
     if not full.get("built"):
         return {"err": "pynestml's build: " + (proc.stderr or proc.stdout)[-300:]}
+    if rep == 0:  # the module pynestml built and installed loads into NEST (not timed)
+        so = os.path.join(pinstall, "p" + mod + ".so")
+        load = subprocess.run([nest.python, "-c", LOAD_CHECK, so, m], capture_output=True, text=True,
+                              env=dict(os.environ, PYNEST_QUIET="1"))
+        if "LOADED" not in load.stdout:
+            return {"err": "pynestml's module does not load: " + (load.stderr or load.stdout)[-300:]}
     # "cold": an empty user cache, so NEST is probed and the module compiles
     # without the precompiled header, which a background process then builds;
     # "warm": that PCH reused (the per-directory content-hash cache misses in
