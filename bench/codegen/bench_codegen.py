@@ -191,7 +191,7 @@ def measure_once(tmp: str, m: str, src: str, mod: str, rep: int, py: str, nest, 
                               env=dict(os.environ, PYNEST_QUIET="1"))
         if "LOADED" not in load.stdout:
             return {"err": "pynestml's module does not load: " + (load.stderr or load.stdout)[-300:]}
-    # "cold": an empty user cache, so NEST is probed and the module compiles
+    # "cold": an empty user cache, so NEST is located and the module compiles
     # without the precompiled header, which a background process then builds;
     # "warm": that PCH reused (the per-directory content-hash cache misses in
     # fresh target directories).
