@@ -354,7 +354,6 @@ def test_abi_probe_and_symbol_lists_of_the_first_build(monkeypatch, tmp_path):
     assert calls == [(nest.api_so, False)]
 
 
-
 def test_dynamic_symbols_read_like_nm(tmp_path):
     # The undefined-symbol check reads the dynamic symbol tables itself; it
     # must give what nm -D gives, for NEST's libraries and every library they
