@@ -348,27 +348,25 @@ def _probe_abi(api_so: str, wheel_tag: Optional[str]) -> tuple[str, str]:
     return "cxx11", "default (symbol probe inconclusive)"
 
 
+def _ldd_output(path: str) -> str:
+    """What ``ldd path`` prints ("" if ``ldd`` is missing or cannot run)."""
+    if not shutil.which("ldd"):
+        return ""
+    try:
+        return subprocess.run(["ldd", path], capture_output=True, text=True).stdout
+    except OSError:
+        return ""
+
+
 def _ldd_missing(path: str) -> list[str]:
     """The libraries that ``path`` needs and the dynamic loader does not find
     (``ldd``'s "not found" lines; empty if ``ldd`` is missing)."""
-    if not shutil.which("ldd"):
-        return []
-    try:
-        out = subprocess.run(["ldd", path], capture_output=True, text=True).stdout
-    except OSError:
-        return []
-    return [ln.split("=>")[0].strip() for ln in out.splitlines() if "not found" in ln]
+    return [ln.split("=>")[0].strip() for ln in _ldd_output(path).splitlines() if "not found" in ln]
 
 
 def _linked_nest_libs(api_so: str) -> tuple[str, ...]:
-    if not shutil.which("ldd"):
-        return ()
-    try:
-        out = subprocess.run(["ldd", api_so], capture_output=True, text=True).stdout
-    except OSError:
-        return ()
     libs = []
-    for line in out.splitlines():
+    for line in _ldd_output(api_so).splitlines():
         m = re.search(r"=>\s*(\S+)", line)
         if m and os.path.basename(m.group(1)).startswith(("libnest", "libmodels", "libnestutil")):
             libs.append(m.group(1))
@@ -1192,9 +1190,8 @@ def _lib_cached(kind: str, path: str, compute: Callable[[], list[str]]) -> list[
 
 
 def _ldd(path: str) -> list[str]:
-    if not shutil.which("ldd"):
-        return []
-    out = subprocess.run(["ldd", path], capture_output=True, text=True).stdout
+    """The resolved paths of the libraries ``path`` links."""
+    out = _ldd_output(path)
     # "libx.so => /path (0x...)" and the dynamic loader "/lib64/ld-linux….so.2 (0x...)"
     # (which defines __tls_get_addr, used by thread_local variables)
     return [m.group(1) for m in re.finditer(r"(?:=>\s*|^\s*)(/\S+)\s+\(0x", out, re.M)]
